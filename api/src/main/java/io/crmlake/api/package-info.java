@@ -1,0 +1,2 @@
+/** The Spring Boot service over the serving catalog (see the service issue). */
+package io.crmlake.api;
