@@ -39,6 +39,9 @@ public final class Catalog {
         for (LandingEntity e : landing) {
             t.put(e.bronzeTable(), bronzeTable(e));
         }
+        for (LandingEntity e : landing) {
+            t.put(e.silverTable(), silverTable(e));
+        }
         for (Table table : tables) {
             if (t.put(table.name(), table) != null) {
                 throw new IllegalStateException("catalog defines table " + table.name() + " twice");
@@ -97,6 +100,18 @@ public final class Catalog {
         return new Table(e.bronzeTable(), Layer.BRONZE,
                 "Validated " + e.name() + " rows as delivered, append-only, with lineage. " + e.comment(),
                 columns, List.of("_source_file", "_row_number"), List.of("_batch_id"));
+    }
+
+    private static Table silverTable(LandingEntity e) {
+        List<Column> columns = new ArrayList<>();
+        for (Column f : e.fields()) {
+            columns.add(new Column(f.name(), f.type().stored(), f.nullable(), f.comment(), List.of()));
+        }
+        columns.addAll(LINEAGE.subList(0, 3));
+        return new Table(e.silverTable(), Layer.SILVER,
+                "Latest delivered version of each " + String.join(", ", e.key())
+                        + " (a later batch corrects an earlier one). " + e.comment(),
+                columns, e.key(), List.of());
     }
 
     record LandingDocument(List<LandingEntity> entities) {

@@ -16,7 +16,7 @@ public record Column(
         DataType type,
         boolean nullable,
         String comment,
-        List<String> values) {
+        List<String> values) implements java.io.Serializable {
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z_][a-z0-9_]*");
 

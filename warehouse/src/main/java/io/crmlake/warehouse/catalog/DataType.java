@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code timestamp}, {@code decimal(18,2)}). Landing fields may also use {@code json} (a JSON
  * object delivered as text, stored as a string) and {@code enum} (a string with accepted values).
  */
-public record DataType(Kind kind, int precision, int scale) {
+public record DataType(Kind kind, int precision, int scale) implements java.io.Serializable {
 
     public enum Kind { STRING, INT, BIGINT, DOUBLE, BOOLEAN, DATE, TIMESTAMP, DECIMAL, JSON, ENUM }
 

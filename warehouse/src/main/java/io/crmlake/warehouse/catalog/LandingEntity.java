@@ -19,7 +19,7 @@ public record LandingEntity(
         List<String> key,
         String customerRef,
         String orderBy,
-        List<Column> fields) {
+        List<Column> fields) implements java.io.Serializable {
 
     @JsonCreator
     public LandingEntity(@JsonProperty("name") String name,
@@ -57,5 +57,9 @@ public record LandingEntity(
 
     public String bronzeTable() {
         return "bronze_" + name;
+    }
+
+    public String silverTable() {
+        return "silver_" + name;
     }
 }

@@ -19,7 +19,7 @@ public record Table(
         String comment,
         List<Column> columns,
         List<String> key,
-        List<String> partitionBy) {
+        List<String> partitionBy) implements java.io.Serializable {
 
     @JsonCreator
     public Table(@JsonProperty("name") String name,

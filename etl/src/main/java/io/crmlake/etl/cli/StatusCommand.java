@@ -1,0 +1,71 @@
+package io.crmlake.etl.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+
+import io.crmlake.etl.ingest.BatchLog;
+import io.crmlake.etl.ingest.Quarantine;
+import io.crmlake.etl.spark.LakeTables;
+import io.crmlake.warehouse.catalog.Catalog;
+import io.crmlake.warehouse.catalog.Table;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"One line per table with its Delta version and row count, the batches with their",
+                "reconciliation (in = loaded + quarantined) and build state, and the quarantine reasons."})
+final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    LakeOptions lake;
+
+    @Override
+    public Integer call() {
+        print(lake.tables());
+        return 0;
+    }
+
+    static void print(LakeTables tables) {
+        Console.heading("status " + tables.paths().root());
+        Console.line("tables:");
+        for (Table t : Catalog.get().tables()) {
+            if (!tables.exists(t.name())) {
+                Console.line(String.format("  %-26s %-7s not created yet", t.name(), t.layer().folder()));
+                continue;
+            }
+            long rows = tables.read(t.name()).count();
+            Console.line(String.format("  %-26s %-7s v%-4d %,12d rows", t.name(), t.layer().folder(), tables.version(t.name()), rows));
+        }
+        if (tables.exists(BatchLog.TABLE)) {
+            Console.line("batches (rows in = loaded + quarantined):");
+            for (Row r : tables.read(BatchLog.TABLE).orderBy("batch_id", "entity").collectAsList()) {
+                long in = r.getAs("rows_read");
+                long loaded = r.getAs("rows_loaded");
+                long quarantined = r.getAs("rows_quarantined");
+                Console.line(String.format("  %-9s %-18s %,9d = %,9d + %,6d  %s  %s", r.<String>getAs("batch_id"),
+                        r.<String>getAs("entity"), in, loaded, quarantined, in == loaded + quarantined ? "ok" : "BROKEN",
+                        r.getAs("built_at") == null ? "pending build" : "built"));
+            }
+            Row total = tables.read(BatchLog.TABLE)
+                    .agg(sum("rows_read"), sum("rows_loaded"), sum("rows_quarantined"), count("*")).first();
+            if (!total.isNullAt(0)) {
+                Console.line(String.format("  total: %d entity batches, rows in %,d = loaded %,d + quarantined %,d",
+                        total.getLong(3), total.getLong(0), total.getLong(1), total.getLong(2)));
+            }
+        }
+        if (tables.exists(Quarantine.TABLE)) {
+            Console.line("quarantine reasons:");
+            for (Row r : tables.read(Quarantine.TABLE)
+                    .groupBy("entity", "reason")
+                    .agg(count("*").as("rows"), count(col("released_batch_id")).as("released"))
+                    .orderBy(col("rows").desc()).collectAsList()) {
+                long released = r.getLong(3);
+                Console.line(String.format("  %-18s %-22s %,8d rows%s", r.getString(0), r.getString(1), r.getLong(2),
+                        released > 0 ? " (" + released + " released when their customer arrived)" : ""));
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.crmlake.etl.ingest;
+
+import java.util.List;
+
+/**
+ * One delivery: {@code landing/<entity>/<batch>/}. {@code files} are the qualified paths of its
+ * data files, sorted by name; {@code complete} says whether the _SUCCESS marker exists.
+ */
+public record LandingBatch(String entity, String batchId, String folder, List<String> files, boolean complete)
+        implements java.io.Serializable {
+
+    /** The path of a file relative to the landing root, as lineage and quarantine record it. */
+    public String relative(String file) {
+        return entity + "/" + batchId + "/" + file.substring(file.lastIndexOf('/') + 1);
+    }
+
+    public String label() {
+        return entity + "/" + batchId;
+    }
+}

@@ -1,0 +1,20 @@
+package io.crmlake.etl.ingest;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file formats a batch may hold, told apart by the file extension. */
+public enum LandingFormat {
+    CSV, JSON_LINES;
+
+    public static Optional<LandingFormat> of(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return Optional.of(CSV);
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+            return Optional.of(JSON_LINES);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,83 @@
+package io.crmlake.etl.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
+
+import io.crmlake.etl.spark.LakeTables;
+import io.crmlake.warehouse.catalog.Catalog;
+import io.crmlake.warehouse.catalog.LandingEntity;
+import io.crmlake.warehouse.catalog.QuarantineReason;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * Late-arriving customers: a transaction (touchpoint, account) whose customer is not known yet
+ * is held in quarantine as orphan_customer. When a later batch delivers that customer, the held
+ * rows are validated again from their raw line, added to bronze under their original batch and
+ * lineage, marked released in quarantine, and their batch is marked for the next build.
+ * Rows whose customer never arrives stay visible in quarantine.
+ */
+final class OrphanRelease {
+
+    private final LakeTables tables;
+    private final BatchLog batchLog;
+
+    OrphanRelease(LakeTables tables, BatchLog batchLog) {
+        this.tables = tables;
+        this.batchLog = batchLog;
+    }
+
+    /** Releases every held row whose customer is now known; returns how many. */
+    long releaseKnown(String releasingBatch) {
+        if (!tables.exists(Quarantine.TABLE)) {
+            return 0;
+        }
+        Dataset<Row> known = tables.read("bronze_customers").select(col("customer_id")).distinct();
+        Dataset<Row> releasable = tables.read(Quarantine.TABLE)
+                .where(col("reason").equalTo(QuarantineReason.ORPHAN_CUSTOMER.code())
+                        .and(col("released_batch_id").isNull()))
+                .join(known, col("customer_ref").equalTo(known.col("customer_id")), "left_semi")
+                .cache();
+        try {
+            long total = releasable.count();
+            if (total == 0) {
+                return 0;
+            }
+            for (LandingEntity entity : Catalog.get().landingEntities()) {
+                Dataset<Row> held = releasable.where(col("entity").equalTo(entity.name()));
+                List<String> batches = held.select("batch_id").distinct().as(Encoders.STRING()).collectAsList();
+                if (batches.isEmpty()) {
+                    continue;
+                }
+                Dataset<Row> rows = held.map(revalidate(entity), Encoders.row(FileValidation.schema(entity)))
+                        .where(col(FileValidation.REASON).isNull())
+                        .withColumn("_loaded_at", current_timestamp());
+                tables.ensure(entity.bronzeTable()).as("t")
+                        .merge(tables.conform(entity.bronzeTable(), rows).as("s"),
+                                "t._source_file = s._source_file AND t._row_number = s._row_number")
+                        .whenNotMatched().insertAll()
+                        .execute();
+                tables.ensure(Quarantine.TABLE).as("t")
+                        .merge(held.select("source_file", "row_number").as("s"),
+                                "t.source_file = s.source_file AND t.row_number = s.row_number")
+                        .whenMatched().updateExpr(Map.of("released_batch_id", "'" + IngestJob.sqlText(releasingBatch) + "'"))
+                        .execute();
+                batchLog.markPending(entity.name(), batches);
+            }
+            return total;
+        } finally {
+            releasable.unpersist();
+        }
+    }
+
+    private static MapFunction<Row, Row> revalidate(LandingEntity entity) {
+        return q -> FileValidation.revalidate(entity,
+                q.getAs("batch_id"), q.getAs("source_file"), q.<Long>getAs("row_number"),
+                q.getAs("header"), q.getAs("raw_line"));
+    }
+
+}

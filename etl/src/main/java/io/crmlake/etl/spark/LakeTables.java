@@ -1,0 +1,120 @@
+package io.crmlake.etl.spark;
+
+import io.crmlake.warehouse.catalog.Catalog;
+import io.crmlake.warehouse.catalog.Column;
+import io.crmlake.warehouse.catalog.DeltaDdl;
+import io.crmlake.warehouse.catalog.Table;
+import io.crmlake.warehouse.lake.LakePaths;
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The lake's Delta tables as the catalog defines them: created on first use from the catalog's
+ * DDL (comments, NOT NULL, partitioning), read, and written only in the catalog's column order.
+ */
+public final class LakeTables {
+
+    private final SparkSession spark;
+    private final LakePaths paths;
+    private final Catalog catalog;
+
+    public LakeTables(SparkSession spark, LakePaths paths) {
+        this.spark = spark;
+        this.paths = paths;
+        this.catalog = Catalog.get();
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public LakePaths paths() {
+        return paths;
+    }
+
+    public Table table(String name) {
+        return catalog.table(name);
+    }
+
+    public String location(String name) {
+        return paths.table(catalog.table(name));
+    }
+
+    public boolean exists(String name) {
+        return DeltaTable.isDeltaTable(spark, location(name));
+    }
+
+    /** Creates the table from the catalog when it does not exist yet; repeatable. */
+    public DeltaTable ensure(String name) {
+        Table table = catalog.table(name);
+        String location = paths.table(table);
+        if (!DeltaTable.isDeltaTable(spark, location)) {
+            spark.sql(DeltaDdl.createTable(table, DeltaDdl.pathTarget(location)));
+        }
+        return DeltaTable.forPath(spark, location);
+    }
+
+    public Dataset<Row> read(String name) {
+        ensure(name);
+        return spark.read().format("delta").load(location(name));
+    }
+
+    /** Projects a frame onto the table's columns, in catalog order, cast to the catalog types. */
+    public Dataset<Row> conform(String name, Dataset<Row> frame) {
+        Table table = catalog.table(name);
+        List<org.apache.spark.sql.Column> cols = table.columns().stream()
+                .map(c -> functions.col(c.name()).cast(c.type().sparkSql()).as(c.name()))
+                .toList();
+        return frame.select(cols.toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    /** Atomically replaces the rows matching {@code predicate} with {@code frame} (idempotent re-runs). */
+    public void replaceWhere(String name, Dataset<Row> frame, String predicate) {
+        ensure(name);
+        conform(name, frame).write().format("delta").mode("overwrite")
+                .option("replaceWhere", predicate)
+                .save(location(name));
+    }
+
+    /** Replaces the whole table content (small dimensions). */
+    public void overwrite(String name, Dataset<Row> frame) {
+        ensure(name);
+        conform(name, frame).write().format("delta").mode("overwrite").save(location(name));
+    }
+
+    public void append(String name, Dataset<Row> frame) {
+        ensure(name);
+        conform(name, frame).write().format("delta").mode("append").save(location(name));
+    }
+
+    /**
+     * MERGE on the table's key: matched rows are updated, new rows inserted. The source must be
+     * unique on the key.
+     */
+    public void upsert(String name, Dataset<Row> source) {
+        Table table = catalog.table(name);
+        DeltaTable target = ensure(name);
+        String on = table.key().stream()
+                .map(k -> "t." + DeltaDdl.quote(k) + " = s." + DeltaDdl.quote(k))
+                .reduce((a, b) -> a + " AND " + b)
+                .orElseThrow(() -> new IllegalStateException(name + " has no key to merge on"));
+        target.as("t")
+                .merge(conform(name, source).as("s"), on)
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll()
+                .execute();
+    }
+
+    public long version(String name) {
+        return ensure(name).history(1).select("version").first().getLong(0);
+    }
+
+    static List<String> columnNames(Table table) {
+        return table.columns().stream().map(Column::name).toList();
+    }
+
+}

@@ -1,0 +1,68 @@
+package io.crmlake.warehouse.lake;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.crmlake.warehouse.yaml.Require;
+import io.crmlake.warehouse.yaml.YamlDocuments;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the lake lives and how the jobs run, from {@code conf/crmlake.yml}. The lake root is a
+ * local path or any Hadoop URI (s3a://, abfss://, hdfs://); the landing zone defaults to
+ * {@code <lake>/landing}. Spark settings here apply to local runs; under spark-submit the
+ * cluster's own settings win (see docs/operations.md).
+ */
+public record LakeConfig(
+        String lake,
+        String landing,
+        String rules,
+        ZoneId timezone,
+        String sparkMaster,
+        Map<String, String> sparkConf) {
+
+    public static final Path DEFAULT_FILE = Path.of("conf", "crmlake.yml");
+
+    @JsonCreator
+    public LakeConfig(@JsonProperty("lake") String lake,
+                      @JsonProperty("landing") String landing,
+                      @JsonProperty("rules") String rules,
+                      @JsonProperty("timezone") ZoneId timezone,
+                      @JsonProperty("spark_master") String sparkMaster,
+                      @JsonProperty("spark_conf") Map<String, String> sparkConf) {
+        this.lake = Require.text(lake, "lake");
+        this.landing = landing;
+        this.rules = rules == null ? "conf/rules" : rules;
+        this.timezone = timezone == null ? ZoneId.of("Asia/Shanghai") : timezone;
+        this.sparkMaster = sparkMaster == null ? "local[*]" : sparkMaster;
+        this.sparkConf = sparkConf == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(sparkConf));
+    }
+
+    /** Built-in defaults: a lake under ./work/lake. */
+    public static LakeConfig defaults() {
+        return new LakeConfig("work/lake", null, null, null, null, null);
+    }
+
+    /** Reads the file if given, else conf/crmlake.yml when present, else the defaults. */
+    public static LakeConfig load(Path file) {
+        if (file != null) {
+            return YamlDocuments.read(file, LakeConfig.class);
+        }
+        return Files.exists(DEFAULT_FILE) ? YamlDocuments.read(DEFAULT_FILE, LakeConfig.class) : defaults();
+    }
+
+    public LakeConfig withLake(String newLake) {
+        return new LakeConfig(newLake, landing, rules, timezone, sparkMaster, sparkConf);
+    }
+
+    public LakeConfig withLanding(String newLanding) {
+        return new LakeConfig(lake, newLanding, rules, timezone, sparkMaster, sparkConf);
+    }
+
+    public LakePaths paths() {
+        return new LakePaths(lake, landing);
+    }
+}
