@@ -27,33 +27,29 @@ final class OrgChart {
         orgRows.add(org.row(0).set("org_unit_id", company).set("name", words.companyName)
                 .set("level", "company").set("city", words.regions.get(0).cities().get(0)));
 
-        // Cities in region-interleaved order, so the first outlets spread over all regions.
-        List<String[]> cities = new ArrayList<>(); // {city, region, branchId}
+        // Regions and one branch per city; then the cities in region-interleaved order (first city of
+        // every region, then the second...), so even six outlets spread over all regions.
+        List<List<String[]>> perRegion = new ArrayList<>(); // {city, region, branchId}
         int branchNo = 0;
         for (int r = 0; r < words.regions.size(); r++) {
             Vocabulary.Region region = words.regions.get(r);
             String regionId = String.format("ORG-R%02d", r + 1);
             orgRows.add(org.row(0).set("org_unit_id", regionId).set("name", words.regionOffice(region.name()))
                     .set("level", "region").set("parent_id", company).set("city", region.cities().get(0)));
+            List<String[]> branches = new ArrayList<>();
             for (String city : region.cities()) {
                 String branchId = String.format("ORG-B%03d", ++branchNo);
                 orgRows.add(org.row(0).set("org_unit_id", branchId).set("name", words.branchName(city))
                         .set("level", "branch").set("parent_id", regionId).set("city", city));
+                branches.add(new String[] {city, region.name(), branchId});
             }
+            perRegion.add(branches);
         }
-        int maxCities = words.regions.stream().mapToInt(r -> r.cities().size()).max().orElse(0);
-        branchNo = 0;
-        List<String[]> byRegion = new ArrayList<>();
-        for (Vocabulary.Region region : words.regions) {
-            for (String city : region.cities()) {
-                byRegion.add(new String[] {city, region.name(), String.format("ORG-B%03d", ++branchNo)});
-            }
-        }
-        for (int c = 0; c < maxCities; c++) {
-            for (Vocabulary.Region region : words.regions) {
-                if (c < region.cities().size()) {
-                    String city = region.cities().get(c);
-                    byRegion.stream().filter(x -> x[0].equals(city)).findFirst().ifPresent(cities::add);
+        List<String[]> cities = new ArrayList<>();
+        for (int c = 0; cities.size() < branchNo; c++) {
+            for (List<String[]> branches : perRegion) {
+                if (c < branches.size()) {
+                    cities.add(branches.get(c));
                 }
             }
         }
