@@ -10,8 +10,8 @@ final class BgNbdSimulation {
     }
 
     /**
-     * Simulates customers with T uniform in [minT, maxT] (weeks). When {@code wholeDays} is set, T and
-     * t_x are floored to whole days and expressed in weeks, as a daily transaction table would give.
+     * Simulates customers with T uniform in [minT, maxT] (weeks). When {@code wholeDays} is set, T is
+     * floored and t_x rounded to whole days and expressed in weeks, as a daily transaction table would give.
      */
     static RfmSummary simulate(BgNbdModel m, int customers, double minT, double maxT, boolean wholeDays, long seed) {
         RandomDataGenerator rng = RandomDataGenerator.of(new Well19937c(seed));
@@ -38,7 +38,7 @@ final class BgNbdSimulation {
                 }
             }
             if (wholeDays) {
-                tx = Math.floor(tx * 7) / 7.0;
+                tx = Math.min(Math.rint(tx * 7), t * 7) / 7.0;
             }
             builder.add(x, tx, t);
         }
