@@ -110,7 +110,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
      * binomial with shape r and success probability alpha/(alpha+t); instead of 1 - (partial sum),
      * which loses all digits when the tail is small, it is computed as the regularized incomplete beta
      * I_{t/(alpha+t)}(n, r) (the standard negative-binomial/beta identity, e.g. Johnson, Kemp &amp; Kotz,
-     * "Univariate Discrete Distributions", 3rd ed., eq. 5.31).
+     * "Univariate Discrete Distributions", 3rd ed., chapter 5); checked against the finite sum in the tests.
      */
     public double probabilityOfPurchases(int n, double t) {
         if (n < 0) {

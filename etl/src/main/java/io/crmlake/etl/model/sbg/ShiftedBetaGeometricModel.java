@@ -81,7 +81,7 @@ public record ShiftedBetaGeometricModel(double alpha, double beta) {
 
     /**
      * Discounted expected residual lifetime, Fader &amp; Hardie (2010), "Customer-base valuation in a
-     * contractual setting: the perils of ignoring heterogeneity", Marketing Science 29(1), eq. (6):
+     * contractual setting: the perils of ignoring heterogeneity", Marketing Science 29(1), 85-93:
      * for a customer who has made n-1 renewals, evaluated just before her next renewal decision,
      * <pre>
      * DERL(d | alpha, beta, n-1 renewals) = sum_{t&gt;=n} S(t)/S(n-1) / (1+d)^(t-n)

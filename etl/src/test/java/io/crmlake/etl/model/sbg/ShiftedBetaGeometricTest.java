@@ -56,7 +56,7 @@ class ShiftedBetaGeometricTest {
         assertThat(m.projectSurvivors(1000, 2)).containsExactly(1000, 1000 * m.survival(1), 1000 * m.survival(2));
     }
 
-    /** DERL (Fader &amp; Hardie 2010, eq. 6) against the direct sum over S(t)/S(n-1) (1+d)^-(t-n). */
+    /** DERL (Fader &amp; Hardie 2010) against the direct sum over S(t)/S(n-1) (1+d)^-(t-n). */
     @Test
     void discountedExpectedResidualLifetimeMatchesDirectSum() {
         ShiftedBetaGeometricModel m = new ShiftedBetaGeometricModel(0.668, 3.806);
