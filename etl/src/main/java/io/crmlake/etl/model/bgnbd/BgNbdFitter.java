@@ -1,0 +1,49 @@
+package io.crmlake.etl.model.bgnbd;
+
+import io.crmlake.etl.model.fit.FitOptions;
+import io.crmlake.etl.model.fit.FitResult;
+import io.crmlake.etl.model.fit.MaximumLikelihood;
+import io.crmlake.etl.model.fit.ModelFitException;
+
+/**
+ * Maximum-likelihood estimation of {@link BgNbdModel} on compressed data ({@link RfmSummary}),
+ * over log-parameters with analytic gradients (see {@link MaximumLikelihood}).
+ */
+public final class BgNbdFitter {
+
+    private final FitOptions options;
+
+    public BgNbdFitter() {
+        this(FitOptions.DEFAULT);
+    }
+
+    public BgNbdFitter(FitOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Fits r, alpha, a, b. Start: r = 1 and alpha = 1 / (mean purchase rate) so that E[lambda] matches
+     * the data, a = 0.5, b = 1.
+     *
+     * @throws ModelFitException if the fit fails (see {@link MaximumLikelihood#fit})
+     */
+    public FitResult<BgNbdModel> fit(RfmSummary data) {
+        if (data.size() == 0) {
+            throw new ModelFitException("no customers to fit");
+        }
+        double purchases = 0;
+        double exposure = 0;
+        for (int i = 0; i < data.size(); i++) {
+            purchases += data.count(i) * data.frequency(i);
+            exposure += data.count(i) * data.age(i);
+        }
+        if (purchases == 0) {
+            throw new ModelFitException("no repeat purchases among " + data.customers()
+                    + " customers: BG/NBD is not identified");
+        }
+        double rate = purchases / exposure;
+        double[] start = {1.0, 1.0 / rate, 0.5, 1.0};
+        return MaximumLikelihood.fit(new BgNbdLogLikelihood(data), start, options,
+                p -> new BgNbdModel(p[0], p[1], p[2], p[3]));
+    }
+}

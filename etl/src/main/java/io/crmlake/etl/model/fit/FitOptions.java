@@ -1,0 +1,37 @@
+package io.crmlake.etl.model.fit;
+
+/**
+ * Stopping rules of a maximum-likelihood fit.
+ *
+ * @param maxIterations         conjugate-gradient iterations before giving up
+ * @param gradientTolerance     convergence when the Euclidean norm of the gradient of the
+ *                              per-observation negative log-likelihood with respect to the
+ *                              log-parameters is at most this
+ * @param failOnNonConvergence  throw {@link ModelFitException} (default) rather than returning a
+ *                              result flagged not converged
+ */
+public record FitOptions(int maxIterations, double gradientTolerance, boolean failOnNonConvergence) {
+
+    public static final FitOptions DEFAULT = new FitOptions(2000, 1e-6, true);
+
+    public FitOptions {
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+        }
+        if (!(gradientTolerance > 0)) {
+            throw new IllegalArgumentException("gradientTolerance must be > 0, got " + gradientTolerance);
+        }
+    }
+
+    public FitOptions withMaxIterations(int iterations) {
+        return new FitOptions(iterations, gradientTolerance, failOnNonConvergence);
+    }
+
+    public FitOptions withGradientTolerance(double tolerance) {
+        return new FitOptions(maxIterations, tolerance, failOnNonConvergence);
+    }
+
+    public FitOptions withFailOnNonConvergence(boolean fail) {
+        return new FitOptions(maxIterations, gradientTolerance, fail);
+    }
+}
