@@ -15,9 +15,10 @@ import java.util.List;
  *   <li>customer_count: r / n.</li>
  * </ul>
  * The customer takes the first class whose {@code upto} cut admits the position, honouring
- * the inclusive flag; positions are compared exactly (decimal sums, no rounding). Classes
- * never go back up: with negative values the running share can fall below a cut already
- * passed, and those customers stay in the later class.
+ * the inclusive flag; positions are compared exactly (decimal sums, no rounding). Negative
+ * values are kept: the running share then rises above 1 and falls back to exactly 1 at the
+ * last customer, so it never returns under a cut (cuts are at most 1); the class index is
+ * still kept non-decreasing so the rule holds by construction.
  */
 public final class AbcClassifier {
     private AbcClassifier() {}
