@@ -1,10 +1,13 @@
 package io.crmlake.etl.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.crmlake.etl.spark.LakeTables;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import org.apache.spark.sql.Dataset;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
@@ -23,22 +26,27 @@ public final class BatchLog {
 
     public record Entry(String entity, String batchId, String checksum, Timestamp finishedAt) {}
 
-    public Optional<Entry> find(String entity, String batchId) {
-        List<Row> rows = tables.read(TABLE)
-                .where(functions.col("entity").equalTo(entity).and(functions.col("batch_id").equalTo(batchId)))
-                .select("entity", "batch_id", "checksum", "finished_at")
-                .collectAsList();
-        return rows.stream().findFirst()
-                .map(r -> new Entry(r.getString(0), r.getString(1), r.getString(2), r.getTimestamp(3)));
+    /** Every logged batch by its label entity/batch. */
+    public Map<String, Entry> entries() {
+        Map<String, Entry> entries = new HashMap<>();
+        for (Row r : tables.read(TABLE).select("entity", "batch_id", "checksum", "finished_at").collectAsList()) {
+            Entry e = new Entry(r.getString(0), r.getString(1), r.getString(2), r.getTimestamp(3));
+            entries.put(e.entity() + "/" + e.batchId(), e);
+        }
+        return entries;
     }
 
-    public void record(LandingBatch batch, int files, String checksum, BatchResult result,
+    /** Records loaded batches (one row each, merged on entity and batch); they are pending a build. */
+    public void record(List<LandingBatch> batches, List<String> checksums, List<BatchResult> results,
                        Timestamp startedAt, Timestamp finishedAt, boolean forced) {
-        StructType schema = tables.spark().read().format("delta").load(tables.location(TABLE)).schema();
-        Row row = RowFactory.create(batch.entity(), batch.batchId(), files, checksum, result.rowsRead(),
-                result.rowsLoaded(), result.rowsQuarantined(), startedAt, finishedAt, result.millis(), forced, null);
-        Dataset<Row> source = tables.spark().createDataFrame(List.of(row), schema);
-        tables.upsert(TABLE, source);
+        StructType schema = tables.read(TABLE).schema();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            BatchResult r = results.get(i);
+            rows.add(RowFactory.create(r.entity(), r.batchId(), batches.get(i).files().size(), checksums.get(i),
+                    r.rowsRead(), r.rowsLoaded(), r.rowsQuarantined(), startedAt, finishedAt, r.millis(), forced, null));
+        }
+        tables.upsert(TABLE, tables.spark().createDataFrame(rows, schema));
     }
 
     /** Marks batches as needing a build again (their bronze rows changed, e.g. released orphans). */
@@ -47,7 +55,7 @@ public final class BatchLog {
             return;
         }
         tables.ensure(TABLE).update(
-                functions.col("entity").equalTo(entity).and(functions.col("batch_id").isin(batchIds.toArray())),
-                java.util.Map.of("built_at", functions.lit(null).cast("timestamp")));
+                col("entity").equalTo(entity).and(col("batch_id").isin(batchIds.toArray())),
+                Map.of("built_at", functions.lit(null).cast("timestamp")));
     }
 }

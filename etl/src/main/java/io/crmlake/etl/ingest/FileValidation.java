@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Spark side of validation: one task per landing file (a binaryFile row: path and bytes) turns
- * the file into checked rows. Good and rejected rows share one schema, the contract fields plus
+ * the file into checked rows; the batch is the name of the file's folder. Good and rejected rows share one schema, the contract fields plus
  * lineage and the rejection columns, so one pass both loads and quarantines.
  */
 public final class FileValidation implements FlatMapFunction<Row, Row> {
@@ -27,11 +27,9 @@ public final class FileValidation implements FlatMapFunction<Row, Row> {
     public static final String HEADER = "_header";
 
     private final LandingEntity entity;
-    private final LandingBatch batch;
 
-    public FileValidation(LandingEntity entity, LandingBatch batch) {
+    public FileValidation(LandingEntity entity) {
         this.entity = entity;
-        this.batch = batch;
     }
 
     public static StructType schema(LandingEntity entity) {
@@ -55,7 +53,10 @@ public final class FileValidation implements FlatMapFunction<Row, Row> {
     public Iterator<Row> call(Row file) {
         String path = file.getString(0);
         byte[] content = (byte[]) file.get(1);
-        String relative = batch.relative(path);
+        // landing/<entity>/<batch>/<file>: the batch is the file's folder.
+        String[] parts = path.split("/");
+        String batchId = parts[parts.length - 2];
+        String relative = entity.name() + "/" + batchId + "/" + parts[parts.length - 1];
         LandingFormat format = LandingFormat.of(path).orElseThrow();
         List<LandingRecord> records = LandingFileSplitter.split(content, format == LandingFormat.CSV);
         List<Row> rows = new ArrayList<>(Math.max(0, records.size() - 1));
@@ -72,7 +73,7 @@ public final class FileValidation implements FlatMapFunction<Row, Row> {
             first = 0;
         }
         for (int i = first; i < records.size(); i++) {
-            rows.add(toRow(validator.validate(records.get(i)), relative, validator.header()));
+            rows.add(toRow(validator.validate(records.get(i)), batchId, relative, validator.header()));
         }
         return rows.iterator();
     }
@@ -82,11 +83,10 @@ public final class FileValidation implements FlatMapFunction<Row, Row> {
                                  String header, String rawLine) {
         RowValidator validator = header == null ? RowValidator.jsonLines(entity) : RowValidator.csv(entity, header, relative);
         ValidatedRow row = validator.validate(new LandingRecord(rowNumber, rawLine, true));
-        return new FileValidation(entity, new LandingBatch(entity.name(), batchId, "", List.of(), true))
-                .toRow(row, relative, header);
+        return new FileValidation(entity).toRow(row, batchId, relative, header);
     }
 
-    private Row toRow(ValidatedRow row, String relative, String header) {
+    private Row toRow(ValidatedRow row, String batchId, String relative, String header) {
         int n = entity.fields().size();
         Object[] values = new Object[n + 8];
         if (row.isGood()) {
@@ -94,7 +94,7 @@ public final class FileValidation implements FlatMapFunction<Row, Row> {
                 values[f] = SparkTypes.external(row.values()[f]);
             }
         }
-        values[n] = batch.batchId();
+        values[n] = batchId;
         values[n + 1] = relative;
         values[n + 2] = row.rowNumber();
         values[n + 3] = row.isGood() ? null : row.reason().code();

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import io.crmlake.etl.spark.LakeTables;
 import io.crmlake.warehouse.catalog.Catalog;
@@ -13,10 +14,12 @@ import io.crmlake.warehouse.catalog.LandingEntity;
 import io.crmlake.warehouse.catalog.QuarantineReason;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -26,11 +29,12 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * crmlake ingest: every complete landing batch, in batch order and within a batch in entity
- * order (reference data, customers, then what refers to customers), is checked against the
- * contract. Good rows replace the batch's partition of its bronze table; rejected rows replace
- * the batch's rows in ops_quarantine; then the batch log records the counts. Each write is an
- * atomic replace of exactly that batch, so a crash or a re-run never duplicates rows.
+ * crmlake ingest: every complete landing batch is checked against the contract. Entities go in
+ * contract order (customers before what refers to them), and all pending batches of one entity
+ * are validated in one Spark pass. Good rows replace those batches' partitions of the bronze
+ * table, rejected rows replace their rows in ops_quarantine, and only then does the batch log
+ * record them, with counts per batch. Each write is an atomic replace of exactly those batches,
+ * so a crash or a re-run never duplicates rows.
  */
 public final class IngestJob {
 
@@ -53,46 +57,70 @@ public final class IngestJob {
         landing.requireExists();
         List<LandingBatch> all = landing.batches();
         requireDeliveries(all);
-        TreeSet<String> batchIds = new TreeSet<>();
+        List<LandingBatch> wanted = new ArrayList<>();
         for (LandingBatch b : all) {
             if (!b.complete()) {
                 progress.accept("  " + b.label() + ": no " + LandingZone.SUCCESS_MARKER + " marker yet, left for a later run");
             } else if (onlyBatch.map(b.batchId()::equals).orElse(true)) {
-                batchIds.add(b.batchId());
+                wanted.add(b);
             }
         }
-        if (onlyBatch.isPresent() && batchIds.isEmpty()) {
+        if (onlyBatch.isPresent() && wanted.isEmpty()) {
             throw new ContractBreach("no complete batch '" + onlyBatch.get() + "' under " + landing.root()
-                    + "; `crmlake status` lists the batches that exist");
+                    + "; `crmlake status` lists the batches that are loaded");
         }
+        Map<String, BatchLog.Entry> loaded = batchLog.entries();
         List<BatchResult> results = new ArrayList<>();
-        for (String batchId : batchIds) {
-            for (LandingEntity entity : Catalog.get().landingEntities()) {
-                Optional<LandingBatch> batch = all.stream()
-                        .filter(b -> b.complete() && b.entity().equals(entity.name()) && b.batchId().equals(batchId))
-                        .findFirst();
-                if (batch.isPresent()) {
-                    BatchResult result = ingest(entity, batch.get(), force);
-                    progress.accept("  " + result.line());
-                    results.add(result);
-                    if (!result.reconciles()) {
-                        throw new ContractBreach("reconciliation failed for " + batch.get().label() + ": "
-                                + result.rowsRead() + " rows in but " + result.rowsLoaded() + " loaded + "
-                                + result.rowsQuarantined() + " quarantined; the batch is not marked loaded. "
-                                + "Report this as a bug with the batch attached");
+        List<LandingBatch> logBatches = new ArrayList<>();
+        List<String> logChecksums = new ArrayList<>();
+        List<BatchResult> logResults = new ArrayList<>();
+        Timestamp startedAt = new Timestamp(System.currentTimeMillis());
+        for (LandingEntity entity : Catalog.get().landingEntities()) {
+            List<Pending> toLoad = new ArrayList<>();
+            for (LandingBatch b : wanted) {
+                if (b.entity().equals(entity.name())) {
+                    String checksum = landing.checksum(b);
+                    BatchLog.Entry entry = loaded.get(b.label());
+                    if (entry != null && !force) {
+                        if (!entry.checksum().equals(checksum)) {
+                            throw new ContractBreach(b.label() + " changed after it was loaded on " + entry.finishedAt()
+                                    + " (checksum differs). A loaded batch must not change: deliver corrections as a new "
+                                    + "batch, or run `crmlake ingest --batch " + b.batchId() + " --force` to replace it");
+                        }
+                        results.add(new BatchResult(entity.name(), b.batchId(), 0, 0, 0, 0, 0, true,
+                                "already loaded " + entry.finishedAt() + " (use --force to reload)"));
+                        continue;
                     }
-                }
-                if (entity.name().equals("customers")) {
-                    long released = orphans.releaseKnown(batchId);
-                    if (released > 0) {
-                        progress.accept(String.format("  %-18s %-9s released %,d held rows whose customer arrived",
-                                "(orphans)", batchId, released));
-                    }
+                    toLoad.add(new Pending(b, checksum));
                 }
             }
+            if (!toLoad.isEmpty()) {
+                List<BatchResult> loadedNow = ingest(entity, toLoad);
+                loadedNow.forEach(r -> progress.accept("  " + r.line()));
+                results.addAll(loadedNow);
+                toLoad.forEach(p -> {
+                    logBatches.add(p.batch());
+                    logChecksums.add(p.checksum());
+                });
+                logResults.addAll(loadedNow);
+            }
+            if (entity.name().equals("customers")) {
+                String newest = wanted.stream().map(LandingBatch::batchId).max(String::compareTo).orElse("");
+                long released = orphans.releaseKnown(newest);
+                if (released > 0) {
+                    progress.accept(String.format("  %-18s released %,d held rows whose customer has arrived", "(orphans)", released));
+                }
+            }
+        }
+        // One log write for the run: a crash before it leaves the batches "not loaded", and the
+        // next run replaces their rows again.
+        if (!logBatches.isEmpty()) {
+            batchLog.record(logBatches, logChecksums, logResults, startedAt, new Timestamp(System.currentTimeMillis()), force);
         }
         return results;
     }
+
+    private record Pending(LandingBatch batch, String checksum) {}
 
     private void requireDeliveries(List<LandingBatch> all) {
         for (LandingEntity e : Catalog.get().landingEntities()) {
@@ -103,72 +131,74 @@ public final class IngestJob {
         }
     }
 
-    BatchResult ingest(LandingEntity entity, LandingBatch batch, boolean force) {
+    private List<BatchResult> ingest(LandingEntity entity, List<Pending> batches) {
         long start = System.currentTimeMillis();
-        String checksum = landing.checksum(batch);
-        Optional<BatchLog.Entry> loaded = batchLog.find(batch.entity(), batch.batchId());
-        if (loaded.isPresent() && !force) {
-            if (loaded.get().checksum().equals(checksum)) {
-                return new BatchResult(entity.name(), batch.batchId(), 0, 0, 0, 0, 0, true,
-                        "already loaded " + loaded.get().finishedAt() + " (use --force to reload)");
-            }
-            throw new ContractBreach(batch.label() + " changed after it was loaded on " + loaded.get().finishedAt()
-                    + " (checksum differs). A loaded batch must not change: deliver corrections as a new batch, "
-                    + "or run `crmlake ingest --batch " + batch.batchId() + " --force` to replace it");
-        }
-        Timestamp startedAt = new Timestamp(start);
-        Dataset<Row> checked = checkedRows(entity, batch).persist(StorageLevel.MEMORY_AND_DISK());
+        List<String> ids = batches.stream().map(p -> p.batch().batchId()).toList();
+        Dataset<Row> checked = checkedRows(entity, batches).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long read = checked.count();
+            Map<String, Long> read = countsByBatch(checked, "_batch_id");
             Dataset<Row> rejected = checked.where(col(FileValidation.REASON).isNotNull());
             Dataset<Row> good = checked.where(col(FileValidation.REASON).isNull());
             Dataset<Row> flagged = withOrphans(entity, withDuplicates(entity, good));
             Dataset<Row> quarantined = rejected.unionByName(flagged.where(col(FileValidation.REASON).isNotNull()));
             Dataset<Row> accepted = flagged.where(col(FileValidation.REASON).isNull());
 
-            String batchPredicate = "_batch_id = '" + sqlText(batch.batchId()) + "'";
-            tables.replaceWhere(entity.bronzeTable(), accepted.withColumn("_loaded_at", current_timestamp()), batchPredicate);
+            String inBatches = ids.stream().map(id -> "'" + sqlText(id) + "'").collect(Collectors.joining(", ", "(", ")"));
+            tables.replaceWhere(entity.bronzeTable(), accepted.withColumn("_loaded_at", current_timestamp()),
+                    "_batch_id IN " + inBatches);
             tables.replaceWhere(Quarantine.TABLE, Quarantine.rows(entity, quarantined),
-                    "entity = '" + sqlText(entity.name()) + "' AND batch_id = '" + sqlText(batch.batchId()) + "'");
+                    "entity = '" + sqlText(entity.name()) + "' AND batch_id IN " + inBatches);
 
-            long loadedRows = tables.read(entity.bronzeTable()).where(batchPredicate).count();
-            long quarantinedRows = tables.read(Quarantine.TABLE)
-                    .where(col("entity").equalTo(entity.name()).and(col("batch_id").equalTo(batch.batchId()))).count();
+            Map<String, Long> loaded = countsByBatch(tables.read(entity.bronzeTable()).where("_batch_id IN " + inBatches), "_batch_id");
+            Map<String, Long> held = countsByBatch(tables.read(Quarantine.TABLE)
+                    .where("entity = '" + sqlText(entity.name()) + "' AND batch_id IN " + inBatches), "batch_id");
             long millis = System.currentTimeMillis() - start;
-            BatchResult result = new BatchResult(entity.name(), batch.batchId(), read, loadedRows, quarantinedRows,
-                    0, millis, false, null);
-            if (result.reconciles()) {
-                batchLog.record(batch, batch.files().size(), checksum, result, startedAt,
-                        new Timestamp(System.currentTimeMillis()), force);
+            List<BatchResult> results = new ArrayList<>();
+            for (Pending p : batches) {
+                String id = p.batch().batchId();
+                BatchResult r = new BatchResult(entity.name(), id, read.getOrDefault(id, 0L), loaded.getOrDefault(id, 0L),
+                        held.getOrDefault(id, 0L), 0, millis / batches.size(), false, null);
+                Reconciliation.require(p.batch(), r);
+                results.add(r);
             }
-            return result;
+            return results;
         } finally {
             checked.unpersist();
         }
     }
 
-    private Dataset<Row> checkedRows(LandingEntity entity, LandingBatch batch) {
-        if (batch.files().isEmpty()) {
+    private static Map<String, Long> countsByBatch(Dataset<Row> rows, String column) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Row r : rows.groupBy(column).count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
+    }
+
+    private Dataset<Row> checkedRows(LandingEntity entity, List<Pending> batches) {
+        String[] files = batches.stream().flatMap(p -> p.batch().files().stream()).toArray(String[]::new);
+        if (files.length == 0) {
             return tables.spark().createDataFrame(List.of(), FileValidation.schema(entity));
         }
         return tables.spark().read().format("binaryFile")
-                .load(batch.files().toArray(String[]::new))
+                .load(files)
                 .select("path", "content")
-                .flatMap(new FileValidation(entity, batch), Encoders.row(FileValidation.schema(entity)));
+                .flatMap(new FileValidation(entity), Encoders.row(FileValidation.schema(entity)));
     }
 
     /** A second row with the same key in one batch is a duplicate; the first one (by file and line) stays. */
     private static Dataset<Row> withDuplicates(LandingEntity entity, Dataset<Row> good) {
-        Column[] key = entity.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        WindowSpec byKey = Window.partitionBy(key).orderBy(col("_source_file"), col("_row_number"));
-        Column firstRow = first(col("_row_number")).over(byKey);
+        List<Column> key = new ArrayList<>();
+        key.add(col("_batch_id"));
+        entity.key().forEach(k -> key.add(col(k)));
+        WindowSpec byKey = Window.partitionBy(key.toArray(Column[]::new)).orderBy(col("_source_file"), col("_row_number"));
         Column isDuplicate = row_number().over(byKey).gt(1);
         return good
-                .withColumn(FileValidation.REASON, org.apache.spark.sql.functions
-                        .when(isDuplicate, lit(QuarantineReason.DUPLICATE_KEY.code())))
-                .withColumn(FileValidation.DETAIL, org.apache.spark.sql.functions.when(isDuplicate,
+                .withColumn(FileValidation.REASON, when(isDuplicate, lit(QuarantineReason.DUPLICATE_KEY.code())))
+                .withColumn(FileValidation.DETAIL, when(isDuplicate,
                         concat(lit("same " + String.join(", ", entity.key()) + " as row "),
-                                firstRow.cast("string"), lit(" of "), first(col("_source_file")).over(byKey))));
+                                first(col("_row_number")).over(byKey).cast("string"),
+                                lit(" of "), first(col("_source_file")).over(byKey))));
     }
 
     /** Rows that point at a customer no batch has delivered are held in quarantine until it arrives. */
@@ -180,14 +210,12 @@ public final class IngestJob {
         Dataset<Row> known = tables.read("bronze_customers").select(col("customer_id").as("_known_customer")).distinct();
         Column orphan = col(FileValidation.REASON).isNull().and(col("_known_customer").isNull());
         return rows.join(known, rows.col(ref).equalTo(known.col("_known_customer")), "left")
-                .withColumn(FileValidation.FIELD, org.apache.spark.sql.functions
-                        .when(orphan, lit(ref)).otherwise(col(FileValidation.FIELD)))
-                .withColumn(FileValidation.DETAIL, org.apache.spark.sql.functions
-                        .when(orphan, concat(lit(ref + " '"), col(ref),
+                .withColumn(FileValidation.FIELD, when(orphan, lit(ref)).otherwise(col(FileValidation.FIELD)))
+                .withColumn(FileValidation.DETAIL, when(orphan, concat(lit(ref + " '"), col(ref),
                                 lit("' is not a known customer; the row is held until that customer is delivered")))
                         .otherwise(col(FileValidation.DETAIL)))
-                .withColumn(FileValidation.REASON, org.apache.spark.sql.functions
-                        .when(orphan, lit(QuarantineReason.ORPHAN_CUSTOMER.code())).otherwise(col(FileValidation.REASON)))
+                .withColumn(FileValidation.REASON, when(orphan, lit(QuarantineReason.ORPHAN_CUSTOMER.code()))
+                        .otherwise(col(FileValidation.REASON)))
                 .drop("_known_customer");
     }
 

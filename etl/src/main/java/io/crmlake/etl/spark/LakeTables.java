@@ -21,6 +21,8 @@ public final class LakeTables {
     private final SparkSession spark;
     private final LakePaths paths;
     private final Catalog catalog;
+    /** Tables known to exist, so that reads do not check the Delta log again and again. */
+    private final java.util.Set<String> existing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LakeTables(SparkSession spark, LakePaths paths) {
         this.spark = spark;
@@ -45,21 +47,31 @@ public final class LakeTables {
     }
 
     public boolean exists(String name) {
-        return DeltaTable.isDeltaTable(spark, location(name));
+        if (existing.contains(name)) {
+            return true;
+        }
+        boolean found = DeltaTable.isDeltaTable(spark, location(name));
+        if (found) {
+            existing.add(name);
+        }
+        return found;
     }
 
     /** Creates the table from the catalog when it does not exist yet; repeatable. */
     public DeltaTable ensure(String name) {
         Table table = catalog.table(name);
         String location = paths.table(table);
-        if (!DeltaTable.isDeltaTable(spark, location)) {
+        if (!exists(name)) {
             spark.sql(DeltaDdl.createTable(table, DeltaDdl.pathTarget(location)));
+            existing.add(name);
         }
         return DeltaTable.forPath(spark, location);
     }
 
     public Dataset<Row> read(String name) {
-        ensure(name);
+        if (!exists(name)) {
+            ensure(name);
+        }
         return spark.read().format("delta").load(location(name));
     }
 

@@ -27,18 +27,27 @@ public record LakeConfig(
     public static final Path DEFAULT_FILE = Path.of("conf", "crmlake.yml");
 
     @JsonCreator
-    public LakeConfig(@JsonProperty("lake") String lake,
-                      @JsonProperty("landing") String landing,
-                      @JsonProperty("rules") String rules,
-                      @JsonProperty("timezone") ZoneId timezone,
-                      @JsonProperty("spark_master") String sparkMaster,
-                      @JsonProperty("spark_conf") Map<String, String> sparkConf) {
-        this.lake = Require.text(lake, "lake");
-        this.landing = landing;
-        this.rules = rules == null ? "conf/rules" : rules;
-        this.timezone = timezone == null ? ZoneId.of("Asia/Shanghai") : timezone;
-        this.sparkMaster = sparkMaster == null ? "local[*]" : sparkMaster;
-        this.sparkConf = sparkConf == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(sparkConf));
+    static LakeConfig fromYaml(@JsonProperty("lake") String lake,
+                               @JsonProperty("landing") String landing,
+                               @JsonProperty("rules") String rules,
+                               @JsonProperty("timezone") String timezone,
+                               @JsonProperty("spark_master") String sparkMaster,
+                               @JsonProperty("spark_conf") Map<String, String> sparkConf) {
+        ZoneId zone;
+        try {
+            zone = timezone == null ? null : ZoneId.of(timezone);
+        } catch (java.time.DateTimeException e) {
+            throw new io.crmlake.warehouse.yaml.InvalidField("timezone", "'" + timezone + "' is not a time zone id such as Asia/Shanghai");
+        }
+        return new LakeConfig(lake, landing, rules, zone, sparkMaster, sparkConf);
+    }
+
+    public LakeConfig {
+        Require.text(lake, "lake");
+        rules = rules == null ? "conf/rules" : rules;
+        timezone = timezone == null ? ZoneId.of("Asia/Shanghai") : timezone;
+        sparkMaster = sparkMaster == null ? "local[*]" : sparkMaster;
+        sparkConf = sparkConf == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(sparkConf));
     }
 
     /** Built-in defaults: a lake under ./work/lake. */
