@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 import io.crmlake.etl.ingest.BatchLog;
 import io.crmlake.etl.ingest.ContractBreach;
@@ -128,7 +129,19 @@ public final class BuildJob {
         addMin(starts, "silver_accounts", pending.get("accounts"),
                 least(col("open_date"), col("close_date"), col("updated_at").cast("date")));
         addMin(starts, "silver_account_balances", pending.get("account_balances"), col("as_of_date"));
-        addMin(starts, "silver_customers", pending.get("customers"), least(col("join_date"), col("updated_at").cast("date")));
+        List<String> customerBatches = pending.get("customers");
+        if (customerBatches != null && !customerBatches.isEmpty()) {
+            // A new customer's rows start at the join month; a changed one's at the change.
+            Dataset<Row> firstStates = tables.read("silver_customers").groupBy("customer_id").agg(min("updated_at").as("_first"));
+            Row r = tables.read("silver_customers").where(col("_batch_id").isin(customerBatches.toArray()))
+                    .join(firstStates, "customer_id")
+                    .agg(min(Keys.monthKey(when(col("updated_at").equalTo(col("_first")),
+                            least(col("join_date"), col("updated_at").cast("date")))
+                            .otherwise(col("updated_at").cast("date"))))).first();
+            if (!r.isNullAt(0)) {
+                starts.add(r.getInt(0));
+            }
+        }
         return starts;
     }
 
