@@ -17,6 +17,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     LakeOptions lake;
 
+    @Mixin
+    MartOptions mart;
+
     @Option(names = "--customers", defaultValue = "5000", description = "Sample size (default: ${DEFAULT-VALUE}).")
     int customers;
 
@@ -36,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
             GenerateCommand.run(GeneratorSpec.of(customers, months, 42).withDirtyRate(dirty), landing);
         }
         LakeTables tables = lake.tables();
-        RunCommand.run(tables, landing.toString());
+        RunCommand.run(lake, mart, tables);
         Console.line("demo done in " + Console.seconds(System.currentTimeMillis() - start)
                 + "; lake at " + tables.paths().root());
         return 0;

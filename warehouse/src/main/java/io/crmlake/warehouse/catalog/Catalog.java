@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Every table of the lake, once. Loaded from {@code catalog/landing.yml} (the landing contract,
- * from which the bronze tables are derived) and {@code catalog/tables.yml} (silver, gold, marts
- * and the pipeline's own ops tables). The Delta DDL, the data dictionary, the BI comments and
+ * from which the bronze tables are derived), {@code catalog/tables.yml} (gold and the pipeline's
+ * own ops tables) and one {@code catalog/marts/<analysis>.yml} per analysis. The Delta DDL, the data dictionary, the BI comments and
  * the API's column lists are all generated from here.
  */
 public final class Catalog {
@@ -26,6 +26,19 @@ public final class Catalog {
             Column.of("_source_file", DataType.STRING, false, "File the row came from, relative to the landing root"),
             Column.of("_row_number", DataType.BIGINT, false, "Line of the row in its file (1 = header for CSV)"),
             Column.of("_loaded_at", DataType.TIMESTAMP, false, "When the row was loaded into bronze"));
+
+    /**
+     * One file per analysis, so that each mart's columns sit beside its siblings and not in one
+     * long list. Listed here (not discovered) because resource folders cannot be listed inside
+     * a jar; the order is the order of the data dictionary.
+     */
+    static final List<String> MART_FILES = List.of(
+            "catalog/marts/clv.yml",
+            "catalog/marts/migration.yml",
+            "catalog/marts/contribution.yml",
+            "catalog/marts/kpi.yml",
+            "catalog/marts/warnings.yml",
+            "catalog/marts/channel.yml");
 
     private static final Catalog DEFAULT = load();
 
@@ -58,8 +71,14 @@ public final class Catalog {
 
     static Catalog load() {
         LandingDocument landing = YamlDocuments.readResource("catalog/landing.yml", LandingDocument.class);
-        TablesDocument tables = YamlDocuments.readResource("catalog/tables.yml", TablesDocument.class);
-        return new Catalog(landing.entities(), tables.tables());
+        List<Table> tables = new ArrayList<>(
+                YamlDocuments.readResource("catalog/tables.yml", TablesDocument.class).tables());
+        for (String marts : MART_FILES) {
+            if (Catalog.class.getClassLoader().getResource(marts) != null) {
+                tables.addAll(YamlDocuments.readResource(marts, TablesDocument.class).tables());
+            }
+        }
+        return new Catalog(landing.entities(), tables);
     }
 
     public List<LandingEntity> landingEntities() {
