@@ -1,0 +1,42 @@
+package io.crmlake.reports;
+
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.TimeZone;
+
+/**
+ * Label lookups the templates call for codes that come from data (segment ids, warning types,
+ * channels, KPI names): the bundle's label when there is one, the code itself otherwise, so a
+ * code added by a later rules version still prints instead of failing the report.
+ */
+public final class Labels {
+
+    private Labels() {}
+
+    /** {@code code(bundle, "warning", "contract_expiring")} → the label of {@code warning.contract_expiring}. */
+    public static String code(ResourceBundle bundle, String prefix, Object code) {
+        if (code == null) {
+            return "—";
+        }
+        String key = prefix + "." + code;
+        return bundle != null && bundle.containsKey(key) ? bundle.getString(key) : code.toString();
+    }
+
+    /**
+     * A date or time in the report's language and business time zone (REPORT_TIME_ZONE), with a
+     * pattern from the bundle; "—" when there is none. Templates use this rather than a bare
+     * SimpleDateFormat, which would format in the JVM's zone.
+     */
+    public static String date(Date value, String pattern, Locale locale, TimeZone zone) {
+        if (value == null) {
+            return "—";
+        }
+        SimpleDateFormat format = new SimpleDateFormat(pattern, locale);
+        if (zone != null) {
+            format.setTimeZone(zone);
+        }
+        return format.format(value);
+    }
+}
