@@ -24,13 +24,15 @@ public final class BatchLog {
         this.tables = tables;
     }
 
-    public record Entry(String entity, String batchId, String checksum, Timestamp finishedAt) {}
+    /** A logged batch; {@code fingerprint} is null for batches logged before fingerprints were kept. */
+    public record Entry(String entity, String batchId, String checksum, String fingerprint, Timestamp finishedAt) {}
 
     /** Every logged batch by its label entity/batch. */
     public Map<String, Entry> entries() {
         Map<String, Entry> entries = new HashMap<>();
-        for (Row r : tables.read(TABLE).select("entity", "batch_id", "checksum", "finished_at").collectAsList()) {
-            Entry e = new Entry(r.getString(0), r.getString(1), r.getString(2), r.getTimestamp(3));
+        for (Row r : tables.read(TABLE).select("entity", "batch_id", "checksum", "file_fingerprint", "finished_at")
+                .collectAsList()) {
+            Entry e = new Entry(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getTimestamp(4));
             entries.put(e.entity() + "/" + e.batchId(), e);
         }
         return entries;
@@ -44,7 +46,8 @@ public final class BatchLog {
         for (int i = 0; i < batches.size(); i++) {
             BatchResult r = results.get(i);
             rows.add(RowFactory.create(r.entity(), r.batchId(), batches.get(i).files().size(), checksums.get(i),
-                    r.rowsRead(), r.rowsLoaded(), r.rowsQuarantined(), startedAt, finishedAt, r.millis(), forced, null));
+                    r.rowsRead(), r.rowsLoaded(), r.rowsQuarantined(), startedAt, finishedAt, r.millis(), forced, null,
+                    batches.get(i).fingerprint()));
         }
         tables.upsert(TABLE, tables.spark().createDataFrame(rows, schema));
     }

@@ -58,7 +58,9 @@ public final class FileValidation implements FlatMapFunction<Row, Row> {
         String batchId = parts[parts.length - 2];
         String relative = entity.name() + "/" + batchId + "/" + parts[parts.length - 1];
         LandingFormat format = LandingFormat.of(path).orElseThrow();
-        List<LandingRecord> records = LandingFileSplitter.split(content, format == LandingFormat.CSV);
+        List<LandingRecord> records = format == LandingFormat.PARQUET
+                ? ParquetLandingFile.records(content, entity, relative)
+                : LandingFileSplitter.split(content, format == LandingFormat.CSV);
         List<Row> rows = new ArrayList<>(Math.max(0, records.size() - 1));
         RowValidator validator;
         int first;

@@ -79,16 +79,21 @@ public final class IngestJob {
             List<Pending> toLoad = new ArrayList<>();
             for (LandingBatch b : wanted) {
                 if (b.entity().equals(entity.name())) {
-                    String checksum = landing.checksum(b);
                     BatchLog.Entry entry = loaded.get(b.label());
+                    if (entry != null && !force && b.fingerprint().equals(entry.fingerprint())) {
+                        // Same names, sizes and modification times as when loaded: skip the
+                        // hashing, which would otherwise re-read every delivery on every run.
+                        results.add(alreadyLoaded(b, entry));
+                        continue;
+                    }
+                    String checksum = landing.checksum(b);
                     if (entry != null && !force) {
                         if (!entry.checksum().equals(checksum)) {
                             throw new ContractBreach(b.label() + " changed after it was loaded on " + entry.finishedAt()
                                     + " (checksum differs). A loaded batch must not change: deliver corrections as a new "
                                     + "batch, or run `crmlake ingest --batch " + b.batchId() + " --force` to replace it");
                         }
-                        results.add(new BatchResult(entity.name(), b.batchId(), 0, 0, 0, 0, 0, true,
-                                "already loaded " + entry.finishedAt() + " (use --force to reload)"));
+                        results.add(alreadyLoaded(b, entry));
                         continue;
                     }
                     toLoad.add(new Pending(b, checksum));
@@ -121,6 +126,11 @@ public final class IngestJob {
     }
 
     private record Pending(LandingBatch batch, String checksum) {}
+
+    private static BatchResult alreadyLoaded(LandingBatch batch, BatchLog.Entry entry) {
+        return new BatchResult(batch.entity(), batch.batchId(), 0, 0, 0, 0, 0, true,
+                "already loaded " + entry.finishedAt() + " (use --force to reload)");
+    }
 
     private void requireDeliveries(List<LandingBatch> all) {
         for (LandingEntity e : Catalog.get().landingEntities()) {

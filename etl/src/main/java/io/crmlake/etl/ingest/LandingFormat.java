@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The file formats a batch may hold, told apart by the file extension. */
 public enum LandingFormat {
-    CSV, JSON_LINES;
+    CSV, JSON_LINES, PARQUET;
 
     public static Optional<LandingFormat> of(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
@@ -14,6 +14,9 @@ public enum LandingFormat {
         }
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
             return Optional.of(JSON_LINES);
+        }
+        if (name.endsWith(".parquet")) {
+            return Optional.of(PARQUET);
         }
         return Optional.empty();
     }

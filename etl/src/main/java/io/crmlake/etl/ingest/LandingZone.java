@@ -87,6 +87,7 @@ public final class LandingZone {
     private LandingBatch batch(FileSystem fs, String entity, Path dir) throws IOException {
         boolean complete = false;
         List<String> files = new ArrayList<>();
+        StringBuilder fingerprint = new StringBuilder();
         FileStatus[] children = fs.listStatus(dir);
         Arrays.sort(children, Comparator.comparing(s -> s.getPath().getName()));
         for (FileStatus f : children) {
@@ -96,12 +97,14 @@ public final class LandingZone {
             } else if (f.isFile() && !hidden(name)) {
                 if (LandingFormat.of(name).isEmpty()) {
                     throw new ContractBreach(entity + "/" + dir.getName() + "/" + name
-                            + ": unsupported file type; a batch holds .csv or .jsonl files only");
+                            + ": unsupported file type; a batch holds .csv, .jsonl or .parquet files only");
                 }
                 files.add(f.getPath().toString());
+                fingerprint.append(name).append(':').append(f.getLen()).append(':')
+                        .append(f.getModificationTime()).append(';');
             }
         }
-        return new LandingBatch(entity, dir.getName(), dir.toString(), files, complete);
+        return new LandingBatch(entity, dir.getName(), dir.toString(), files, complete, fingerprint.toString());
     }
 
     /** SHA-256 over the batch's file names and bytes: a loaded batch whose files change is refused. */

@@ -6,7 +6,10 @@ import io.crmlake.warehouse.catalog.DeltaDdl;
 import io.crmlake.warehouse.catalog.Table;
 import io.crmlake.warehouse.lake.LakePaths;
 import io.delta.tables.DeltaTable;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,9 +55,30 @@ public final class LakeTables {
         }
         boolean found = DeltaTable.isDeltaTable(spark, location(name));
         if (found) {
+            addColumnsTheCatalogGained(catalog.table(name));
             existing.add(name);
         }
         return found;
+    }
+
+    /**
+     * A lake written by an older crmlake may lack nullable columns a newer catalog added (for
+     * example ops_batch_log.file_fingerprint): add them in place, so an upgrade needs no rebuild.
+     * Removing or retyping a column is not done silently; that needs a documented migration.
+     */
+    private void addColumnsTheCatalogGained(Table table) {
+        String location = paths.table(table);
+        Set<String> present = new HashSet<>(Arrays.asList(spark.read().format("delta").load(location).schema().fieldNames()));
+        List<Column> missing = table.columns().stream().filter(c -> !present.contains(c.name())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (missing.stream().anyMatch(c -> !c.nullable())) {
+            throw new IllegalStateException("table " + table.name() + " at " + location + " lacks the NOT NULL column(s) "
+                    + missing.stream().filter(c -> !c.nullable()).map(Column::name).toList()
+                    + " of this crmlake version; rebuild it (see docs/operations.md, \"Upgrading\")");
+        }
+        spark.sql(DeltaDdl.addColumns(DeltaDdl.pathTarget(location), missing));
     }
 
     /** Creates the table from the catalog when it does not exist yet; repeatable. */

@@ -169,15 +169,25 @@ public final class BuildJob {
         return last;
     }
 
+    /**
+     * dim_date starts with the first transaction's year, or earlier to cover join dates, but at
+     * most {@value #JOIN_YEARS_BEFORE_FIRST_FACT} years earlier: one join date typed as 1900 or
+     * 0001 in a source system must not blow the calendar up to thousands of years. Join dates
+     * are attributes, not date keys, so nothing joins to the dates left out.
+     */
     private int firstYear() {
         Row r = tables.read("fact_transaction").agg(min("month_key")).first();
         Row c = tables.read("dim_customer").agg(min("join_date")).first();
-        int year = r.isNullAt(0) ? 9999 : r.getInt(0) / 100;
-        if (!c.isNullAt(0)) {
-            year = Math.min(year, c.getDate(0).toLocalDate().getYear());
+        int factYear = r.isNullAt(0) ? 9999 : r.getInt(0) / 100;
+        if (c.isNullAt(0)) {
+            return factYear;
         }
-        return year;
+        int joinYear = c.getDate(0).toLocalDate().getYear();
+        int floor = factYear == 9999 ? joinYear : factYear - JOIN_YEARS_BEFORE_FIRST_FACT;
+        return Math.min(factYear, Math.max(joinYear, floor));
     }
+
+    static final int JOIN_YEARS_BEFORE_FIRST_FACT = 30;
 
     private void markBuilt(Map<String, List<String>> pending) {
         pending.forEach((entity, batches) -> tables.ensure(BatchLog.TABLE).update(

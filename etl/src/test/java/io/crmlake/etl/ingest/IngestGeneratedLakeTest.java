@@ -106,6 +106,17 @@ class IngestGeneratedLakeTest {
 
     @Test
     @Order(4)
+    void aBatchTouchedButNotChangedIsStillLoaded() throws IOException {
+        // A copy tool that rewrites modification times must not make a loaded batch look new:
+        // the cheap fingerprint differs, so the content hash decides, and it is unchanged.
+        Path file = landing.resolve("transactions/2024-03/transactions-2024-03.csv");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        List<BatchResult> again = new IngestJob(tables, zone, line -> { }).run(Optional.of("2024-03"), false);
+        assertThat(again).isNotEmpty().allSatisfy(r -> assertThat(r.skipped()).isTrue());
+    }
+
+    @Test
+    @Order(5)
     void aLoadedBatchWhoseFilesChangedIsRefused() throws IOException {
         Path file = landing.resolve("transactions/2024-03/transactions-2024-03.csv");
         Files.writeString(file, "T9999999999,C00000001,2024-03-05T14:22:10+08:00,1.00,purchase,,,,,,\n", StandardOpenOption.APPEND);

@@ -40,10 +40,12 @@ class KillDuringBuildTest {
 
         LakeTables reference = SharedSpark.lake(dir.resolve("reference"));
         ingest(reference, landing);
+        // The same ingested lake, copied before either is built: ingesting twice would only
+        // cost time (ingest's own re-run guarantees are tested in IngestGeneratedLakeTest).
+        copyTree(dir.resolve("reference"), dir.resolve("killed"));
         new BuildJob(reference, line -> { }).run();
 
         LakeTables killed = SharedSpark.lake(dir.resolve("killed"));
-        ingest(killed, landing);
         String sawBeforeKill = buildInOtherJvmAndKill(dir.resolve("killed"));
         assertThat(sawBeforeKill).as("killed while the build was still running").contains("dim_customer");
         new BuildJob(killed, line -> { }).run();
@@ -60,6 +62,14 @@ class KillDuringBuildTest {
     private static void ingest(LakeTables tables, Path landing) {
         LandingZone zone = new LandingZone(landing.toString(), tables.spark().sparkContext().hadoopConfiguration());
         new IngestJob(tables, zone, line -> { }).run(Optional.empty(), false);
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     /** Starts `crmlake build` in a new JVM and kills it -9 once it reports the customer dimension. */

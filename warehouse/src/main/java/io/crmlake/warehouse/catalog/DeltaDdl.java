@@ -10,9 +10,7 @@ public final class DeltaDdl {
     /** {@code CREATE TABLE IF NOT EXISTS <target> (...) USING DELTA ...}; target is a name or delta.`path`. */
     public static String createTable(Table table, String target) {
         String columns = table.columns().stream()
-                .map(c -> "  " + quote(c.name()) + " " + c.type().sparkSql()
-                        + (c.nullable() ? "" : " NOT NULL")
-                        + " COMMENT " + literal(c.comment()))
+                .map(c -> "  " + columnDefinition(c))
                 .collect(Collectors.joining(",\n"));
         StringBuilder ddl = new StringBuilder()
                 .append("CREATE TABLE IF NOT EXISTS ").append(target).append(" (\n")
@@ -24,6 +22,26 @@ public final class DeltaDdl {
         }
         ddl.append("\nCOMMENT ").append(literal(table.comment()));
         return ddl.toString();
+    }
+
+    /**
+     * {@code ALTER TABLE <target> ADD COLUMNS (...)} for columns a newer catalog added to an
+     * existing table. Only nullable columns can be added: old rows have no value for them.
+     */
+    public static String addColumns(String target, java.util.List<Column> columns) {
+        for (Column c : columns) {
+            if (!c.nullable()) {
+                throw new IllegalArgumentException("column " + c.name() + " is NOT NULL and cannot be added to existing rows");
+            }
+        }
+        return "ALTER TABLE " + target + " ADD COLUMNS (\n"
+                + columns.stream().map(c -> "  " + columnDefinition(c)).collect(Collectors.joining(",\n"))
+                + "\n)";
+    }
+
+    private static String columnDefinition(Column c) {
+        return quote(c.name()) + " " + c.type().sparkSql() + (c.nullable() ? "" : " NOT NULL")
+                + " COMMENT " + literal(c.comment());
     }
 
     /** A path-based Delta table reference, delta.`path`. */
