@@ -3,7 +3,7 @@ package io.crmlake.warehouse.serving;
 import java.nio.file.Path;
 
 /** No serving catalog has been published yet: the service reports DOWN and says what to run. */
-public final class MissingCatalogException extends RuntimeException {
+public final class MissingCatalogException extends ServingCatalogException {
 
     private final Path file;
 

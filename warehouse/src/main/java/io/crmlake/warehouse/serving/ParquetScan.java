@@ -70,7 +70,7 @@ final class ParquetScan {
         String name = column.name();
         String fileType = fileTypes.get(name);
         if (fileType == null) {
-            throw new IllegalStateException("table " + published.name() + ": its Parquet files have no column '" + name
+            throw new ServingCatalogException("table " + published.name() + ": its Parquet files have no column '" + name
                     + "' (they have " + fileTypes.keySet() + "); the Delta table is older than the catalog, rebuild it");
         }
         String target = column.type().duckDb();

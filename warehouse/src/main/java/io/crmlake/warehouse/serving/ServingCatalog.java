@@ -67,12 +67,12 @@ public final class ServingCatalog implements AutoCloseable {
                 }
             }
             if (publishedAt == null) {
-                throw new IllegalStateException("the serving catalog " + file + " lists no tables; run `crmlake publish` again");
+                throw new ServingCatalogException("the serving catalog " + file + " lists no tables; run `crmlake publish` again");
             }
             return new ServingCatalog(file, pinned, publishedAt, Collections.unmodifiableList(tables));
         } catch (SQLException e) {
             closeQuietly(pinned);
-            throw new IllegalStateException("cannot read the serving catalog " + file + ": " + e.getMessage()
+            throw ServingCatalogException.of("cannot read the serving catalog " + file + ": " + e.getMessage()
                     + "; run `crmlake publish` to write it again", e);
         } catch (RuntimeException e) {
             closeQuietly(pinned);
@@ -85,7 +85,7 @@ public final class ServingCatalog implements AutoCloseable {
         try {
             return pinned.duplicate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to the serving catalog " + file + ": " + e.getMessage(), e);
+            throw ServingCatalogException.of("cannot connect to the serving catalog " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,6 +37,12 @@ public final class ServingCatalogWriter {
     private ServingCatalogWriter() {}
 
     public static PublishSummary publish(Path servingDir, List<PublishedTable> tables, Instant publishedAt) {
+        return publish(servingDir, tables, publishedAt, entry -> { });
+    }
+
+    /** As {@link #publish(Path, List, Instant)}, telling {@code progress} about each table once it is in. */
+    public static PublishSummary publish(Path servingDir, List<PublishedTable> tables, Instant publishedAt,
+                                         Consumer<PublishSummary.Entry> progress) {
         Path target = servingDir.resolve(ServingCatalog.FILE_NAME);
         Path temp = servingDir.resolve(ServingCatalog.FILE_NAME + ".tmp-" + UUID.randomUUID());
         try {
@@ -44,7 +51,9 @@ public final class ServingCatalogWriter {
             List<PublishSummary.Entry> entries = new ArrayList<>();
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + temp)) {
                 for (PublishedTable table : tables) {
-                    entries.add(write(connection, table));
+                    PublishSummary.Entry entry = write(connection, table);
+                    entries.add(entry);
+                    progress.accept(entry);
                 }
                 writeMetadata(connection, entries, publishedAt);
                 execute(connection, "CHECKPOINT");
@@ -58,7 +67,8 @@ public final class ServingCatalogWriter {
                     + "; check that the folder is writable and on a local disk", e);
         } catch (SQLException e) {
             deleteQuietly(temp);
-            throw new IllegalStateException("could not write the serving catalog in " + servingDir + ": " + e.getMessage(), e);
+            throw ServingCatalogException.of("could not write the serving catalog in " + servingDir + ": " + e.getMessage()
+                    + "; the current catalog is unchanged", e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
