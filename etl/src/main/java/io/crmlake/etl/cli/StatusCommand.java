@@ -40,24 +40,28 @@ final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The published catalog: when, how old, how many tables, and which tables changed since. */
     static void printServingCatalog(Path servingDir, Map<String, Long> lakeVersions) {
+        servingCatalogLines(servingDir, lakeVersions, Instant.now()).forEach(Console::line);
+    }
+
+    /** The published catalog: when, how old, how many tables, and which tables changed since. */
+    static List<String> servingCatalogLines(Path servingDir, Map<String, Long> lakeVersions, Instant now) {
         try (ServingCatalog catalog = ServingCatalog.open(servingDir)) {
             List<PublishSummary.Entry> published = catalog.tables();
             long views = published.stream().filter(e -> e.storage() == PublishedTable.Storage.VIEW).count();
-            Console.line(String.format("serving catalog: %s, published %s (%s ago), %d tables (%d views), %,d rows",
+            String head = String.format("serving catalog: %s, published %s (%s ago), %d tables (%d views), %,d rows",
                     catalog.file(), catalog.publishedAt().truncatedTo(ChronoUnit.SECONDS),
-                    age(Duration.between(catalog.publishedAt(), Instant.now())), published.size(), views,
-                    published.stream().mapToLong(PublishSummary.Entry::rows).sum()));
+                    age(Duration.between(catalog.publishedAt(), now)), published.size(), views,
+                    published.stream().mapToLong(PublishSummary.Entry::rows).sum());
             List<String> behind = published.stream()
                     .filter(e -> lakeVersions.containsKey(e.table()) && lakeVersions.get(e.table()) != e.deltaVersion())
                     .map(e -> e.table() + " (" + (e.deltaVersion() < 0 ? "absent" : "v" + e.deltaVersion())
                             + " published, v" + lakeVersions.get(e.table()) + " now)")
                     .toList();
-            Console.line(behind.isEmpty() ? "  up to date with the lake"
+            return List.of(head, behind.isEmpty() ? "  up to date with the lake"
                     : "  behind the lake, run `crmlake publish`: " + String.join(", ", behind));
         } catch (MissingCatalogException e) {
-            Console.line("serving catalog: " + e.getMessage());
+            return List.of("serving catalog: " + e.getMessage());
         }
     }
 

@@ -61,7 +61,10 @@ public final class PublishJob {
     public PublishSummary run() {
         Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (ParquetExtract extract = new ParquetExtract(tables.spark(), tables.paths().root(), tables.paths().isLocal(), servingDir)) {
+            long start = System.currentTimeMillis();
             List<PublishedTable> published = resolve(extract);
+            progress.accept(String.format("  current files of %d tables read from their Delta logs in %.1f s; writing the catalog",
+                    published.size(), (System.currentTimeMillis() - start) / 1000.0));
             return ServingCatalogWriter.publish(servingDir, published, publishedAt, entry -> progress.accept(String.format(
                     "  %-28s %-5s %-6s %-5s %,12d rows", entry.table(), entry.layer(),
                     entry.deltaVersion() < 0 ? "-" : "v" + entry.deltaVersion(),
