@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -27,6 +31,8 @@ import java.util.stream.Stream;
  * catalog is written as a new file and renamed over the old one, so re-running is always safe.
  */
 public final class PublishJob {
+
+    private static final int RESOLVE_THREADS = 4;
 
     private final LakeTables tables;
     private final Path servingDir;
@@ -72,27 +78,56 @@ public final class PublishJob {
         }
     }
 
-    /** Each served table's current files and version (Spark: reads the Delta logs, writes extracts). */
+    /**
+     * Each served table's current files and version (Spark: reads the Delta logs, writes extracts).
+     * Tables are resolved on a few threads at once: each is a small Spark job whose time goes
+     * mostly to planning and log reading on the driver, which overlap well (Spark schedules jobs
+     * from several threads, see "Scheduling Within an Application" in its job-scheduling guide).
+     */
     List<PublishedTable> resolve(ParquetExtract extract) {
-        List<PublishedTable> published = new ArrayList<>();
-        for (Table table : servedTables()) {
-            if (!tables.exists(table.name())) {
-                published.add(PublishedTable.absent(table));
-                continue;
+        List<Table> served = servedTables();
+        ExecutorService pool = Executors.newFixedThreadPool(RESOLVE_THREADS, runnable -> {
+            Thread t = new Thread(runnable, "publish-resolve");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<PublishedTable>> futures = new ArrayList<>();
+            for (Table table : served) {
+                futures.add(pool.submit(() -> resolve(table, extract)));
             }
-            String location = tables.location(table.name());
-            DeltaSnapshotFiles snapshot = DeltaSnapshotFiles.of(tables.spark(), location);
-            if (extractEverything || snapshot.hasDeletionVectors()) {
-                progress.accept("  " + table.name() + ": copying v" + snapshot.version() + " through a Parquet extract ("
-                        + (extractEverything ? "the lake is not on a local disk" : "its files carry deletion vectors") + ")");
-                List<String> files = extract.extract(table, location, snapshot.version());
-                published.add(new PublishedTable(table, files, snapshot.version(), Storage.TABLE));
-            } else {
-                List<String> files = snapshot.files().stream().map(DeltaSnapshotFiles::localPath).toList();
-                published.add(new PublishedTable(table, files, snapshot.version(), ServingStorage.of(table)));
+            List<PublishedTable> published = new ArrayList<>();
+            for (Future<PublishedTable> f : futures) {
+                published.add(f.get());
             }
+            return published;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("publish was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return published;
+    }
+
+    private PublishedTable resolve(Table table, ParquetExtract extract) {
+        if (!tables.exists(table.name())) {
+            return PublishedTable.absent(table);
+        }
+        String location = tables.location(table.name());
+        DeltaSnapshotFiles snapshot = DeltaSnapshotFiles.of(tables.spark(), location);
+        if (extractEverything || snapshot.hasDeletionVectors()) {
+            progress.accept("  " + table.name() + ": copying v" + snapshot.version() + " through a Parquet extract ("
+                    + (extractEverything ? "the lake is not on a local disk" : "its files carry deletion vectors") + ")");
+            List<String> files = extract.extract(table, location, snapshot.version());
+            return new PublishedTable(table, files, snapshot.version(), Storage.TABLE);
+        }
+        List<String> files = snapshot.files().stream().map(DeltaSnapshotFiles::localPath).toList();
+        return new PublishedTable(table, files, snapshot.version(), ServingStorage.of(table));
     }
 
     /** Writes resolved tables as one publish (the DuckDB half, no Spark); for tests that publish repeatedly. */
