@@ -1,6 +1,7 @@
 package io.crmlake.etl.cli;
 
 import io.crmlake.etl.ingest.ContractBreach;
+import io.crmlake.warehouse.serving.ServingCatalogException;
 import io.crmlake.warehouse.yaml.YamlDocumentException;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
@@ -26,7 +27,8 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
         String message;
         int code = USER_ERROR;
         if (root instanceof ContractBreach || root instanceof YamlDocumentException
-                || root instanceof IllegalArgumentException || root instanceof NoSuchElementException) {
+                || root instanceof IllegalArgumentException || root instanceof NoSuchElementException
+                || root instanceof ServingCatalogException) {
             message = root.getMessage();
         } else if (root instanceof java.io.FileNotFoundException || root instanceof java.nio.file.NoSuchFileException) {
             message = "file not found: " + root.getMessage() + "; check --lake/--landing/--config";

@@ -9,6 +9,17 @@ import io.crmlake.etl.ingest.Quarantine;
 import io.crmlake.etl.spark.LakeTables;
 import io.crmlake.warehouse.catalog.Catalog;
 import io.crmlake.warehouse.catalog.Table;
+import io.crmlake.warehouse.serving.MissingCatalogException;
+import io.crmlake.warehouse.serving.PublishSummary;
+import io.crmlake.warehouse.serving.PublishedTable;
+import io.crmlake.warehouse.serving.ServingCatalog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
@@ -16,7 +27,8 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"One line per table with its Delta version and row count, the batches with their",
-                "reconciliation (in = loaded + quarantined) and build state, and the quarantine reasons."})
+                "reconciliation (in = loaded + quarantined) and build state, the quarantine reasons, and the serving",
+                "catalog (publish time, age, tables, and the tables changed since)."})
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,17 +40,57 @@ final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
+    static void printServingCatalog(Path servingDir, Map<String, Long> lakeVersions) {
+        servingCatalogLines(servingDir, lakeVersions, Instant.now()).forEach(Console::line);
+    }
+
+    /** The published catalog: when, how old, how many tables, and which tables changed since. */
+    static List<String> servingCatalogLines(Path servingDir, Map<String, Long> lakeVersions, Instant now) {
+        try (ServingCatalog catalog = ServingCatalog.open(servingDir)) {
+            List<PublishSummary.Entry> published = catalog.tables();
+            long views = published.stream().filter(e -> e.storage() == PublishedTable.Storage.VIEW).count();
+            String head = String.format("serving catalog: %s, published %s (%s ago), %d tables (%d views), %,d rows",
+                    catalog.file(), catalog.publishedAt().truncatedTo(ChronoUnit.SECONDS),
+                    age(Duration.between(catalog.publishedAt(), now)), published.size(), views,
+                    published.stream().mapToLong(PublishSummary.Entry::rows).sum());
+            List<String> behind = published.stream()
+                    .filter(e -> lakeVersions.containsKey(e.table()) && lakeVersions.get(e.table()) != e.deltaVersion())
+                    .map(e -> e.table() + " (" + (e.deltaVersion() < 0 ? "absent" : "v" + e.deltaVersion())
+                            + " published, v" + lakeVersions.get(e.table()) + " now)")
+                    .toList();
+            return List.of(head, behind.isEmpty() ? "  up to date with the lake"
+                    : "  behind the lake, run `crmlake publish`: " + String.join(", ", behind));
+        } catch (MissingCatalogException e) {
+            return List.of("serving catalog: " + e.getMessage());
+        }
+    }
+
+    static String age(Duration age) {
+        long minutes = Math.max(0, age.toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 48 * 60) {
+            return minutes / 60 + " h " + minutes % 60 + " min";
+        }
+        return minutes / (24 * 60) + " days";
+    }
+
     static void print(LakeTables tables) {
         Console.heading("status " + tables.paths().root());
         Console.line("tables:");
+        Map<String, Long> versions = new HashMap<>();
         for (Table t : Catalog.get().tables()) {
             if (!tables.exists(t.name())) {
                 Console.line(String.format("  %-26s %-7s not created yet", t.name(), t.layer().folder()));
                 continue;
             }
             long rows = tables.read(t.name()).count();
-            Console.line(String.format("  %-26s %-7s v%-4d %,12d rows", t.name(), t.layer().folder(), tables.version(t.name()), rows));
+            long version = tables.version(t.name());
+            versions.put(t.name(), version);
+            Console.line(String.format("  %-26s %-7s v%-4d %,12d rows", t.name(), t.layer().folder(), version, rows));
         }
+        printServingCatalog(tables.paths().serving(), versions);
         if (tables.exists(BatchLog.TABLE)) {
             Console.line("batches (rows in = loaded + quarantined):");
             for (Row r : tables.read(BatchLog.TABLE).orderBy("batch_id", "entity").collectAsList()) {

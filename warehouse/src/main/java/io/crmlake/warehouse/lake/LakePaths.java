@@ -7,14 +7,23 @@ import java.nio.file.Path;
 /**
  * The lake's layout: {@code <lake>/<layer>/<table>} for every Delta table,
  * {@code <lake>/landing} for deliveries (unless configured), {@code <lake>/serving} for the
- * published DuckDB catalog. Local relative paths are made absolute against the working
+ * published DuckDB catalog (unless configured; {@code work/serving} when the lake is remote). Local relative paths are made absolute against the working
  * directory so that Spark and DuckDB agree on them.
  */
-public record LakePaths(String root, String landingRoot) {
+public record LakePaths(String root, String landingRoot, String servingRoot) {
+
+    /** Where the serving catalog goes when the lake is not on a local disk. */
+    public static final String REMOTE_LAKE_SERVING = "work/serving";
 
     public LakePaths {
         root = normalise(root);
         landingRoot = landingRoot == null ? root + "/landing" : normalise(landingRoot);
+        servingRoot = normalise(servingRoot != null ? servingRoot
+                : isLocal(root) ? root + "/serving" : REMOTE_LAKE_SERVING);
+    }
+
+    public LakePaths(String root, String landingRoot) {
+        this(root, landingRoot, null);
     }
 
     public String table(Table table) {
@@ -25,8 +34,9 @@ public record LakePaths(String root, String landingRoot) {
         return landingRoot;
     }
 
-    public String serving() {
-        return root + "/serving";
+    /** The local folder of the serving catalog (crmlake.duckdb). */
+    public Path serving() {
+        return servingRoot.startsWith("file:") ? Path.of(URI.create(servingRoot)) : Path.of(servingRoot);
     }
 
     /** True when the root is on the local file system (no scheme, or file:). */
