@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.crmlake.etl.marts.MartRun;
 import io.crmlake.etl.model.bgnbd.BgNbdModel;
+import io.crmlake.etl.model.fit.ModelFitException;
 import io.crmlake.etl.model.gammagamma.GammaGammaModel;
 import io.crmlake.etl.spark.LakeTables;
 import java.util.ArrayList;
@@ -49,7 +50,25 @@ public final class CustomerValueJob {
 
     private CustomerValueJob() {}
 
+    /**
+     * Runs the mart for {@code settings.asOf()}.
+     *
+     * @throws IllegalArgumentException when a model cannot be fitted to the data (no repeat buyers, no
+     *                                  convergence, ...): one sentence with the reason; nothing is written
+     */
     public static Report run(MartRun run, ClvSettings settings) {
+        try {
+            return runFits(run, settings);
+        } catch (ModelFitException e) {
+            IllegalArgumentException failed = new IllegalArgumentException("the CLV models could not be fitted as of "
+                    + settings.asOf() + ": " + e.getMessage() + "; nothing was written. Check the transactions up to "
+                    + "that date (crmlake status) or choose another --as-of");
+            failed.addSuppressed(e);
+            throw failed;
+        }
+    }
+
+    private static Report runFits(MartRun run, ClvSettings settings) {
         long start = System.nanoTime();
         LakeTables tables = run.tables();
         String dataVersion = "fact_transaction@" + tables.version("fact_transaction")
