@@ -66,6 +66,9 @@ final class MartsClvCommand implements Callable<Integer> {
     static void print(Report report) {
         FitResult<?> bg = report.transactions().fit();
         FitResult<?> gg = report.spend().fit();
+        if (!"ok".equals(report.transactions().status())) {
+            Console.line("BG/NBD note: " + report.transactions().detail());
+        }
         Console.line(String.format(Locale.ROOT, "BG/NBD (%s): r=%.4f alpha=%.4f a=%.4f b=%.4f  LL=%.2f  (%d customers, %d tuples, %d iterations, %.2f s)",
                 report.settings().timeUnitName(), bg.estimate("r"), bg.estimate("alpha"), bg.estimate("a"), bg.estimate("b"),
                 bg.logLikelihood(), Math.round(bg.observations()), report.transactions().distinctRows(),

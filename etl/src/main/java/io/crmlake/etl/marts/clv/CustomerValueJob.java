@@ -143,7 +143,7 @@ public final class CustomerValueJob {
     }
 
     /** Non-contractual customers scored with the broadcast BG/NBD and Gamma-Gamma parameters. */
-    private static Dataset<Row> buyerValues(Dataset<Row> buyersDf, BuyerModels.Timed<BgNbdModel> transactions,
+    static Dataset<Row> buyerValues(Dataset<Row> buyersDf, BuyerModels.Timed<BgNbdModel> transactions,
                                             BuyerModels.Timed<GammaGammaModel> spend, ClvSettings settings) {
         BuyerScorer scorer = new BuyerScorer(transactions.fit().model(), settings.timeUnit(), spend.fit().model(),
                 settings.discountRate(), settings.horizonMonths());

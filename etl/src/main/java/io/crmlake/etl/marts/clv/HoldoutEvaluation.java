@@ -58,9 +58,9 @@ public final class HoldoutEvaluation {
                     new AnnualDiscountRate(0), settings.horizonMonths());
             Broadcast<BuyerScorer> shared = JavaSparkContext.fromSparkContext(transactionsDf.sparkSession().sparkContext())
                     .broadcast(scorer);
-            Span holdout = Span.weeks(weeks);
+            // Only the broadcast and plain numbers go into the closure (Span stays on each side).
             var predict = udf((UDF3<Integer, Integer, Integer, Double>) (x, tx, t) ->
-                    shared.value().expectedPurchases(x, tx, t, holdout), DataTypes.DoubleType);
+                    shared.value().expectedPurchases(x, tx, t, Span.weeks(weeks)), DataTypes.DoubleType);
             Dataset<Row> actualDf = transactionsDf
                     .filter(col("is_purchase")
                             .and(col("date_key").gt(PurchaseSummary.dateKey(calibrationEnd)))

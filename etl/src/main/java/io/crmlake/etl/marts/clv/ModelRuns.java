@@ -33,7 +33,9 @@ final class ModelRuns {
     }
 
     Row bgNbd(String window, BuyerModels.Timed<BgNbdModel> timed, HoldoutEvaluation.Result holdout) {
-        Map<String, Object> row = base("bg_nbd", window, RetentionCohorts.POOLED, settings.timeUnitName(), "ok");
+        Map<String, Object> row = base("bg_nbd", window, RetentionCohorts.POOLED, settings.timeUnitName(),
+                timed.status());
+        row.put("detail", timed.detail());
         fitted(row, timed.fit(), timed.seconds(), List.of("r", "alpha", "a", "b"));
         row.put("distinct_tuples", timed.distinctRows());
         if (holdout != null) {
