@@ -11,7 +11,8 @@ public record RuleSet(
         LifecycleRules lifecycle,
         TierRules tiers,
         KpiTargets kpiTargets,
-        WarningRules warnings) {
+        WarningRules warnings,
+        ClvRules clv) {
 
     /** Each file's version, for lineage columns and report footers ("rules: segments v3 …"). */
     public Map<String, Integer> versions() {
@@ -20,6 +21,7 @@ public record RuleSet(
                 RuleSets.LIFECYCLE, lifecycle.version(),
                 RuleSets.TIERS, tiers.version(),
                 RuleSets.KPI_TARGETS, kpiTargets.version(),
-                RuleSets.WARNINGS, warnings.version());
+                RuleSets.WARNINGS, warnings.version(),
+                RuleSets.CLV, clv.version());
     }
 }

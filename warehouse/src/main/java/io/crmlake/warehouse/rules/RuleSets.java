@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Loads a rules folder: all five files, then the references between them. */
+/** Loads a rules folder: every file of {@link #FILES}, then the references between them. */
 public final class RuleSets {
 
     public static final String SEGMENTS = "segments.yml";
@@ -19,7 +19,8 @@ public final class RuleSets {
     public static final String TIERS = "tiers.yml";
     public static final String KPI_TARGETS = "kpi-targets.yml";
     public static final String WARNINGS = "warnings.yml";
-    public static final List<String> FILES = List.of(SEGMENTS, LIFECYCLE, TIERS, KPI_TARGETS, WARNINGS);
+    public static final String CLV = "clv.yml";
+    public static final List<String> FILES = List.of(SEGMENTS, LIFECYCLE, TIERS, KPI_TARGETS, WARNINGS, CLV);
 
     /** Where the shipped default set lives, relative to the project root. */
     public static final Path DEFAULT_DIR = Path.of("conf", "rules");
@@ -46,8 +47,10 @@ public final class RuleSets {
         Located<TierRules> tiers = YamlDocuments.readLocated(dir.resolve(TIERS), TierRules.class);
         Located<KpiTargets> targets = YamlDocuments.readLocated(dir.resolve(KPI_TARGETS), KpiTargets.class);
         Located<WarningRules> warnings = YamlDocuments.readLocated(dir.resolve(WARNINGS), WarningRules.class);
+        Located<ClvRules> clv = YamlDocuments.readLocated(dir.resolve(CLV), ClvRules.class);
         checkTargets(targets, segments.value(), warnings.value());
-        return new RuleSet(segments.value(), lifecycle.value(), tiers.value(), targets.value(), warnings.value());
+        return new RuleSet(segments.value(), lifecycle.value(), tiers.value(), targets.value(), warnings.value(),
+                clv.value());
     }
 
     private static void rejectUnknownFiles(Path dir) {

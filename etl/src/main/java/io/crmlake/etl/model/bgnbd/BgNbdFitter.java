@@ -28,6 +28,28 @@ public final class BgNbdFitter {
      * @throws ModelFitException if the fit fails (see {@link MaximumLikelihood#fit})
      */
     public FitResult<BgNbdModel> fit(RfmSummary data) {
+        return MaximumLikelihood.fit(new BgNbdLogLikelihood(data), start(data), options,
+                p -> new BgNbdModel(p[0], p[1], p[2], p[3]));
+    }
+
+    /**
+     * The posterior mode under a weak log-normal prior on the dropout shapes a and b (see
+     * {@link DropoutPrior}), for samples whose plain maximum lies on the boundary (a, b -&gt; infinity).
+     * The reported log-likelihood is that of the data at the returned parameters; standard errors
+     * come from the curvature of the log-posterior.
+     *
+     * @throws ModelFitException if this fit fails too
+     */
+    public FitResult<BgNbdModel> fitWithDropoutPrior(RfmSummary data) {
+        FitResult<BgNbdModel> posterior = MaximumLikelihood.fit(new DropoutPrior(data), start(data), options,
+                p -> new BgNbdModel(p[0], p[1], p[2], p[3]));
+        double logL = new BgNbdLogLikelihood(data).evaluate(posterior.estimates(), null);
+        return new FitResult<>(posterior.model(), posterior.parameterNames(), posterior.estimates(),
+                posterior.standardErrors(), posterior.covariance(), logL, posterior.observations(),
+                posterior.convergence());
+    }
+
+    private static double[] start(RfmSummary data) {
         if (data.size() == 0) {
             throw new ModelFitException("no customers to fit");
         }
@@ -42,8 +64,6 @@ public final class BgNbdFitter {
                     + " customers: BG/NBD is not identified");
         }
         double rate = purchases / exposure;
-        double[] start = {1.0, 1.0 / rate, 0.5, 1.0};
-        return MaximumLikelihood.fit(new BgNbdLogLikelihood(data), start, options,
-                p -> new BgNbdModel(p[0], p[1], p[2], p[3]));
+        return new double[] {1.0, 1.0 / rate, 0.5, 1.0};
     }
 }

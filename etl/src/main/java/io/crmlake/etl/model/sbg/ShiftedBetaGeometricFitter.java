@@ -1,5 +1,7 @@
 package io.crmlake.etl.model.sbg;
 
+import java.util.List;
+
 import io.crmlake.etl.model.fit.FitOptions;
 import io.crmlake.etl.model.fit.FitResult;
 import io.crmlake.etl.model.fit.MaximumLikelihood;
@@ -33,6 +35,32 @@ public final class ShiftedBetaGeometricFitter {
             throw new ModelFitException("no churn in " + curve + ": the sBG maximum lies on the boundary (alpha -> 0)");
         }
         return MaximumLikelihood.fit(new ShiftedBetaGeometricLogLikelihood(curve), new double[] {1.0, 1.0}, options,
+                p -> new ShiftedBetaGeometricModel(p[0], p[1]));
+    }
+
+    /**
+     * Fits one alpha, beta to several cohorts at once (their log-likelihoods add up), for cohorts too
+     * young or too small to be fitted alone. Cohorts whose own maximum lies on the boundary are
+     * legitimate members of a pool.
+     *
+     * @throws ModelFitException when the pool has no churn at all or nobody survived period 1 in any
+     *                           cohort, or the fit fails
+     */
+    public FitResult<ShiftedBetaGeometricModel> fitPooled(List<SurvivorCurve> curves) {
+        if (curves.isEmpty()) {
+            throw new ModelFitException("no cohort with a complete period to fit the sBG model on");
+        }
+        boolean anySurvivor = curves.stream().anyMatch(c -> c.survivors(1) > 0);
+        boolean anyChurn = curves.stream().anyMatch(c -> c.survivors(c.periods()) < c.cohortSize());
+        if (!anySurvivor) {
+            throw new ModelFitException("no survivors in any of " + curves.size()
+                    + " cohorts: everyone was lost in period 1, so the sBG maximum lies on the boundary (beta -> 0)");
+        }
+        if (!anyChurn) {
+            throw new ModelFitException("no churn in any of " + curves.size()
+                    + " cohorts: the sBG maximum lies on the boundary (alpha -> 0)");
+        }
+        return MaximumLikelihood.fit(new PooledSurvivorLogLikelihood(curves), new double[] {1.0, 1.0}, options,
                 p -> new ShiftedBetaGeometricModel(p[0], p[1]));
     }
 }

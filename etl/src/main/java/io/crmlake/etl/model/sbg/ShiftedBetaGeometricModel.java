@@ -101,6 +101,27 @@ public record ShiftedBetaGeometricModel(double alpha, double beta) {
         return c / (alpha + c) * Hypergeometric2F1.value(1, c + 1, alpha + c + 1, 1 / (1 + discountRate));
     }
 
+    /**
+     * The same discounted expected residual lifetime truncated to the next {@code periods} payments,
+     * the finite part of the series above: sum_{j=0}^{periods-1} S(n+j)/S(n-1) / (1+d)^j with
+     * n - 1 = renewals, S(n+j)/S(n-1) = prod_{i=n}^{n+j} r_i (retention rates, FH 2007 eq. 4).
+     * It tends to {@link #discountedExpectedResidualLifetime} as periods grows, and allows d = 0.
+     */
+    public double discountedExpectedResidualLifetime(double discountRate, int renewals, int periods) {
+        if (!(discountRate >= 0) || !Double.isFinite(discountRate)) {
+            throw new IllegalArgumentException("discount rate per period must be finite and >= 0, got " + discountRate);
+        }
+        requirePeriod(renewals, 0);
+        requirePeriod(periods, 0);
+        double survival = 1.0;
+        double total = 0.0;
+        for (int j = 0; j < periods; j++) {
+            survival *= retentionRate(renewals + 1 + j);
+            total += survival / Math.pow(1 + discountRate, j);
+        }
+        return total;
+    }
+
     private static void requirePeriod(int t, int min) {
         if (t < min) {
             throw new IllegalArgumentException("period must be >= " + min + ", got " + t);

@@ -1,5 +1,7 @@
 package io.crmlake.etl.model.bgnbd;
 
+import io.crmlake.etl.model.simulate.BgNbdSimulation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
