@@ -56,10 +56,15 @@ public final class ContributionJob {
         } finally {
             ranked.unpersist();
         }
-        Dataset<Row> written = tables.read("mart_contribution_summary").where(slice);
-        long groups = written.count();
-        long nonPositive = written.where(col("total").leq(0)).count();
-        long customerRows = tables.read("mart_customer_abc").where(slice).count();
+        // One pass over the written summary: each group's customers are its rows in mart_customer_abc.
+        Row totals = tables.read("mart_contribution_summary").where(slice)
+                .agg(org.apache.spark.sql.functions.count(lit(1)),
+                        org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.when(col("total").leq(0), lit(1))),
+                        org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum("customers"), lit(0L)))
+                .first();
+        long groups = totals.getLong(0);
+        long nonPositive = totals.getLong(1);
+        long customerRows = totals.getLong(2);
         if (nonPositive > 0) {
             run.progress().accept("contribution: " + nonPositive + " groups have a total <= 0 (e.g. loss-making margin): "
                     + "their shares, curve and class by share are left empty, since no share of a non-positive total exists");
