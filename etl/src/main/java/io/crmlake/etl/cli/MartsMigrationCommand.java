@@ -1,12 +1,16 @@
 package io.crmlake.etl.cli;
 
 import io.crmlake.etl.marts.MartRun;
+import io.crmlake.etl.marts.migration.MigrationJob;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "migration", mixinStandardHelpOptions = true,
-        description = "Segment history per scheme and month, transition matrices, flows, Markov projection (issue 4).")
+        description = {"Segment history per scheme and month (with not_yet_customer and churned), transition matrices "
+                + "month over month and year over year, flows, and a Markov projection of the segment mix.",
+                "Writes mart_segment_month, mart_segment_transition, mart_segment_flow, mart_segment_projection."})
 final class MartsMigrationCommand implements Callable<Integer> {
 
     @Mixin
@@ -15,14 +19,29 @@ final class MartsMigrationCommand implements Callable<Integer> {
     @Mixin
     MartOptions mart;
 
+    @Option(names = "--projection-months", paramLabel = "K", defaultValue = "12",
+            description = "Months the segment mix is projected ahead (default ${DEFAULT-VALUE}).")
+    int projectionMonths;
+
+    @Option(names = "--fitted-months", paramLabel = "N", defaultValue = "12",
+            description = "Month-over-month transitions, ending at the as-of month, pooled into the Markov matrix (default ${DEFAULT-VALUE}).")
+    int fittedMonths;
+
     @Override
     public Integer call() {
+        MigrationJob.Options options = new MigrationJob.Options(projectionMonths, fittedMonths);
         var tables = lake.tables();
-        run(mart.run(lake, tables));
+        run(mart.run(lake, tables), options);
         return 0;
     }
 
     static void run(MartRun run) {
-        Console.line("crmlake marts migration: not built yet, skipped");
+        run(run, MigrationJob.Options.DEFAULT);
+    }
+
+    static void run(MartRun run, MigrationJob.Options options) {
+        long start = System.currentTimeMillis();
+        new MigrationJob(run, options).run();
+        Console.line("marts migration done in " + Console.seconds(System.currentTimeMillis() - start));
     }
 }

@@ -14,7 +14,7 @@ public record Band(
         @JsonProperty("name") String name,
         @JsonProperty("rank") Integer rank,
         @JsonProperty("lower") Bound lower,
-        @JsonProperty("upper") Bound upper) {
+        @JsonProperty("upper") Bound upper) implements java.io.Serializable {
 
     public Band {
         Ids.id(id, "id");

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  */
 public record Bound(
         @JsonProperty("value") BigDecimal value,
-        @JsonProperty("inclusive") Boolean inclusive) {
+        @JsonProperty("inclusive") Boolean inclusive) implements java.io.Serializable {
 
     public Bound {
         if (value == null) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * customer (no purchase cycle yet, too short a history for a trend) does not hold.
  */
 public record LifecycleRules(int version, LocalDate effectiveFrom, int trendMonths,
-                             List<Stage> stages, List<Rule> rules, String defaultStage) {
+                             List<Stage> stages, List<Rule> rules, String defaultStage) implements java.io.Serializable {
 
     /** Measures a lifecycle rule can test; see docs/rules.md for their definitions. */
     public static final Set<String> MEASURES = Set.of(
@@ -27,13 +27,19 @@ public record LifecycleRules(int version, LocalDate effectiveFrom, int trendMont
             "recency_days",    // days since the last purchase
             "recency_cycles"); // recency_days / the customer's mean days between purchases
 
-    public record Stage(@JsonProperty("id") String id, @JsonProperty("name") String name) {
+    /**
+     * A stage. {@code rank} orders stages by value to the business for migration direction (a
+     * move to a higher rank is an upgrade): the progression order is not a value order, since
+     * stability → decline is a step down. Optional; without it the declared position counts.
+     */
+    public record Stage(@JsonProperty("id") String id, @JsonProperty("name") String name,
+                        @JsonProperty("rank") Integer rank) implements java.io.Serializable {
         public Stage {
             Ids.id(id, "id");
         }
     }
 
-    public record Rule(String stage, Map<String, Range> when) {
+    public record Rule(String stage, Map<String, Range> when) implements java.io.Serializable {
         @JsonCreator
         public Rule(@JsonProperty("stage") String stage, @JsonProperty("when") LinkedHashMap<String, Range> when) {
             this(stage, (Map<String, Range>) when);
@@ -82,6 +88,13 @@ public record LifecycleRules(int version, LocalDate effectiveFrom, int trendMont
         stages = List.copyOf(stages);
         rules = List.copyOf(rules);
         Ids.unique(stages, Stage::id, "stages", "id");
+        if (stages.stream().anyMatch(s -> s.rank() != null) && stages.stream().anyMatch(s -> s.rank() == null)) {
+            int i = stages.stream().map(Stage::rank).toList().indexOf(null);
+            throw new InvalidField("stages[" + i + "].rank", "is missing while other stages have one; expected a rank on every stage or on none");
+        }
+        if (stages.get(0).rank() != null) {
+            Ids.unique(stages, Stage::rank, "stages", "rank");
+        }
         List<String> ids = stages.stream().map(Stage::id).toList();
         for (int i = 0; i < rules.size(); i++) {
             if (!ids.contains(rules.get(i).stage())) {
@@ -91,6 +104,22 @@ public record LifecycleRules(int version, LocalDate effectiveFrom, int trendMont
         if (!ids.contains(defaultStage)) {
             throw new InvalidField("default_stage", "'" + defaultStage + "' is not a declared stage; expected one of " + ids);
         }
+    }
+
+    /** The stage's rank for migration direction: its {@code rank}, else its position (1-based). */
+    public int rankOf(String stageId) {
+        List<String> ids = stageIds();
+        int i = ids.indexOf(stageId);
+        if (i < 0) {
+            throw new IllegalArgumentException("'" + stageId + "' is not a lifecycle stage; expected one of " + ids);
+        }
+        Integer rank = stages.get(i).rank();
+        return rank != null ? rank : i + 1;
+    }
+
+    /** The last declared stage: the terminal state (流失 churned) that every scheme's history uses. */
+    public String churnedStage() {
+        return stages.get(stages.size() - 1).id();
     }
 
     public List<String> stageIds() {

@@ -29,7 +29,7 @@ public record ParetoScheme(
     public record ParetoClass(
             @JsonProperty("id") String id,
             @JsonProperty("rank") Integer rank,
-            @JsonProperty("upto") Bound upto) {
+            @JsonProperty("upto") Bound upto) implements java.io.Serializable {
 
         public ParetoClass {
             Ids.id(id, "id");

@@ -8,7 +8,7 @@ import java.util.Optional;
 /** An interval on a measure; a missing end is unbounded. At least one end is given. */
 public record Range(
         @JsonProperty("lower") Bound lower,
-        @JsonProperty("upper") Bound upper) {
+        @JsonProperty("upper") Bound upper) implements java.io.Serializable {
 
     public Range {
         if (lower == null && upper == null) {

@@ -22,7 +22,7 @@ public record RfmScheme(
      * Score ranges. {@code min} and {@code max} are both inclusive by definition: scores are
      * whole numbers, so "4..5" can only mean 4 and 5. An absent dimension matches any score.
      */
-    public record ScoreRange(@JsonProperty("min") Integer min, @JsonProperty("max") Integer max) {
+    public record ScoreRange(@JsonProperty("min") Integer min, @JsonProperty("max") Integer max) implements java.io.Serializable {
         public ScoreRange {
             if (min == null || max == null) {
                 throw new InvalidField(min == null ? "min" : "max", "is required: score ranges are {min, max}, both inclusive");
@@ -42,7 +42,7 @@ public record RfmScheme(
             @JsonProperty("name") String name,
             @JsonProperty("recency") ScoreRange recency,
             @JsonProperty("frequency") ScoreRange frequency,
-            @JsonProperty("monetary") ScoreRange monetary) {
+            @JsonProperty("monetary") ScoreRange monetary) implements java.io.Serializable {
 
         public RfmSegment {
             Ids.id(id, "id");

@@ -14,7 +14,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = ParetoScheme.class, name = "pareto"),
     @JsonSubTypes.Type(value = RfmScheme.class, name = "rfm")
 })
-public sealed interface Scheme permits BandScheme, ParetoScheme, RfmScheme {
+public sealed interface Scheme extends java.io.Serializable permits BandScheme, ParetoScheme, RfmScheme {
 
     String id();
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code segments.yml}: band, Pareto/ABC and RFM schemes. */
-public record SegmentRules(int version, LocalDate effectiveFrom, List<Scheme> schemes) {
+public record SegmentRules(int version, LocalDate effectiveFrom, List<Scheme> schemes) implements java.io.Serializable {
 
     @JsonCreator
     public SegmentRules(@JsonProperty("version") Integer version,

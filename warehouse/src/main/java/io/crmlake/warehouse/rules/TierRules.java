@@ -13,13 +13,13 @@ import java.util.Optional;
  * the yearly review. How overlaps and gaps are resolved is documented in docs/rules.md and
  * implemented in {@code io.crmlake.etl.model.segment.MemberTiers}.
  */
-public record TierRules(int version, LocalDate effectiveFrom, String currency, List<Tier> tiers) {
+public record TierRules(int version, LocalDate effectiveFrom, String currency, List<Tier> tiers) implements java.io.Serializable {
 
     /** Upgrade when any stated condition holds; amounts in the file's currency. */
     public record Upgrade(
             @JsonProperty("purchases") Bound purchases,
             @JsonProperty("single_purchase") Bound singlePurchase,
-            @JsonProperty("cumulative_spend") Bound cumulativeSpend) {
+            @JsonProperty("cumulative_spend") Bound cumulativeSpend) implements java.io.Serializable {
         public Upgrade {
             if (purchases == null && singlePurchase == null && cumulativeSpend == null) {
                 throw new InvalidField("", "needs at least one of purchases, single_purchase, cumulative_spend");
@@ -27,7 +27,7 @@ public record TierRules(int version, LocalDate effectiveFrom, String currency, L
         }
     }
 
-    public record Keep(@JsonProperty("annual_spend") Bound annualSpend) {
+    public record Keep(@JsonProperty("annual_spend") Bound annualSpend) implements java.io.Serializable {
         public Keep {
             if (annualSpend == null) {
                 throw new InvalidField("annual_spend", "is required: {value, inclusive}, the yearly spend that keeps the tier");
@@ -40,7 +40,7 @@ public record TierRules(int version, LocalDate effectiveFrom, String currency, L
             @JsonProperty("name") String name,
             @JsonProperty("rank") Integer rank,
             @JsonProperty("upgrade") Upgrade upgrade,
-            @JsonProperty("keep") Keep keep) {
+            @JsonProperty("keep") Keep keep) implements java.io.Serializable {
         public Tier {
             Ids.id(id, "id");
             if (rank == null) {

@@ -50,12 +50,29 @@ public final class AbcClassifier {
         String[] result = new String[n];
         int current = 0;
         for (int r = 0; r < n; r++) {
-            while (current < classes.size() - 1 && !admits(classes.get(current).upto(), cumulative[r], total)) {
-                current++;
-            }
+            current = Math.max(current, classIndex(scheme, cumulative[r], total));
             result[order[r]] = classes.get(current).id();
         }
         return result;
+    }
+
+    /**
+     * Index (0 = top class) of the first class whose cut admits the position cumulative / total,
+     * for one customer: cumulative is the running sum of the measure (cumulative_share) or the
+     * rank (customer_count), total the group's total or customer count (positive). Callers that
+     * rank in bulk (the Spark marts) keep the index non-decreasing down the ranking, as
+     * {@link #classify} does.
+     */
+    public static int classIndex(ParetoScheme scheme, BigDecimal cumulative, BigDecimal total) {
+        if (total.signum() <= 0) {
+            throw new IllegalArgumentException("the total is " + total.toPlainString() + "; classes need a positive total");
+        }
+        List<ParetoClass> classes = scheme.classes();
+        int i = 0;
+        while (i < classes.size() - 1 && !admits(classes.get(i).upto(), cumulative, total)) {
+            i++;
+        }
+        return i;
     }
 
     /** position = cumulative / total is inside the cut; compared as cumulative vs cut × total (total > 0). */

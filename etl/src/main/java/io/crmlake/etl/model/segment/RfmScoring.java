@@ -43,10 +43,20 @@ public final class RfmScoring {
         int[] scores = new int[n];
         for (int i = 0; i < n; i++) {
             double key = lowerIsBetter ? -values[i] : values[i];
-            int worse = lowerBound(sorted, key);
-            scores[i] = 1 + (int) ((long) levels * worse / n);
+            scores[i] = score(levels, lowerBound(sorted, key), n);
         }
         return scores;
+    }
+
+    /**
+     * The score of a customer with {@code worse} customers strictly worse among {@code n}:
+     * 1 + floor(levels · worse / n). The Spark marts get {@code worse} from a RANK() window.
+     */
+    public static int score(int levels, long worse, long n) {
+        if (worse < 0 || worse >= n) {
+            throw new IllegalArgumentException("worse is " + worse + " of " + n + " customers; expected 0 <= worse < n");
+        }
+        return 1 + (int) (levels * worse / n);
     }
 
     /** Number of entries strictly below key in an ascending array. */
