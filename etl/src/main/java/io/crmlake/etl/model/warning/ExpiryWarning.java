@@ -37,7 +37,7 @@ public final class ExpiryWarning {
             return Optional.empty();
         }
         LocalDate raised = contractEnd.minusDays(largest);
-        return Optional.of(raised.isBefore(from) ? min(from, contractEnd) : raised);
+        return Optional.of(openDate != null && raised.isBefore(openDate) ? min(openDate, contractEnd) : raised);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {
