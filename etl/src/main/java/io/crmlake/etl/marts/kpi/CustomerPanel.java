@@ -57,7 +57,7 @@ final class CustomerPanel {
     }
 
     /**
-     * Rows for each month whose period base lies inside the lake (earlier months have no base to
+     * Rows (tagged with the period's name) for each month whose period base lies inside the lake (earlier months have no base to
      * compare with): customer_id, month_key, period_start, base_month, unit, on_book,
      * account_revenue, ptd_orders, ptd_revenue, ptd_subscriber_months, ptd_added, ptd_lost,
      * b_on_book, b_account_revenue.
@@ -68,6 +68,7 @@ final class CustomerPanel {
         Dataset<Row> base = months.select(col("customer_id"), col("month_key").as("base_month"),
                 col("on_book").as("b_on_book"), col("account_revenue").as("b_account_revenue"));
         return months
+                .withColumn("period", lit(period.name().toLowerCase(java.util.Locale.ROOT)))
                 .withColumn("period_start", expr(Periods.startMonthSql(period, "month_key")))
                 .withColumn("base_month", expr(Periods.previousMonthSql("period_start")))
                 .where(col("base_month").geq(firstMonth))

@@ -20,9 +20,13 @@ final class KpiCounts {
 
     private KpiCounts() {}
 
-    /** Aggregates named m{i}_{part} for measure i; retention has five parts, the others num and den. */
+    /**
+     * Aggregates named m{i}_{part} for measure i over the panel rows of its period; retention
+     * has five parts, the others num and den.
+     */
     static List<Column> aggregates(int i, KpiMeasure m, ScopeColumns scopes) {
-        Column inScope = scopes.admits(m.scope(), "b_");
+        Column ofPeriod = col("period").equalTo(m.periodLabel());
+        Column inScope = scopes.admits(m.scope(), "b_").and(ofPeriod);
         Column onBook = col("on_book");
         String p = "m" + i + "_";
         List<Column> out = new ArrayList<>();
@@ -34,7 +38,7 @@ final class KpiCounts {
             }
             case RETENTION -> {
                 Column snapshot = col("b_on_book").and(inScope);
-                Column qualifiesNow = onBook.and(scopes.admits(m.scope(), ""));
+                Column qualifiesNow = onBook.and(scopes.admits(m.scope(), "")).and(ofPeriod);
                 out.add(count(snapshot).as(p + "snapshot"));
                 out.add(count(snapshot.and(qualifiesNow)).as(p + "still"));
                 out.add(count(snapshot.and(onBook).and(not(qualifiesNow))).as(p + "active_not"));
@@ -59,7 +63,8 @@ final class KpiCounts {
 
     /** Completed and decided (completed or expired) warnings of the measure's types and scope. */
     static List<Column> warningAggregates(int i, KpiMeasure m, ScopeColumns scopes) {
-        Column counted = scopes.admits(m.scope(), "b_").and(col("status").isin("completed", "expired"));
+        Column counted = scopes.admits(m.scope(), "b_").and(col("period").equalTo(m.periodLabel()))
+                .and(col("status").isin("completed", "expired"));
         if (!m.triggers().isEmpty()) {
             counted = counted.and(col("warning_type").isin(m.triggers().toArray()));
         }

@@ -83,26 +83,18 @@ public final class KpiJob {
         levels.put("ALL", "all");
 
         CustomerPanel panel = new CustomerPanel(tables, targets.activePurchaseWindowDays(), firstMonth, lastMonth);
+        List<Period> periods = measures.stream().map(KpiMeasure::period).distinct().toList();
+        Map<String, Row> cells = customerCounts(panel, periods, measures);
+        Map<String, Row> warnings = warningCounts(panel, periods, measures, lastMonth, asOf);
         List<Row> out = new ArrayList<>();
-        for (Period period : Period.values()) {
-            List<Integer> ids = new ArrayList<>();
+        for (Row counts : cells.values()) {
+            String period = counts.getString(0);
+            int month = counts.getInt(1);
+            String unit = counts.getString(2);
+            Row warningRow = warnings.get(cellKey(period, month, unit));
             for (int i = 0; i < measures.size(); i++) {
-                if (measures.get(i).period() == period) {
-                    ids.add(i);
-                }
-            }
-            if (ids.isEmpty()) {
-                continue;
-            }
-            Map<String, Row> cells = customerCounts(panel, period, measures, ids);
-            Map<String, Row> warnings = warningCounts(panel, period, measures, ids, lastMonth, asOf);
-            for (Map.Entry<String, Row> cell : cells.entrySet()) {
-                Row counts = cell.getValue();
-                int month = counts.getInt(0);
-                String unit = counts.getString(1);
-                Row warningRow = warnings.get(cell.getKey());
-                for (int i : ids) {
-                    KpiMeasure m = measures.get(i);
+                KpiMeasure m = measures.get(i);
+                if (m.periodLabel().equals(period)) {
                     Row source = m.kpi() == Kpi.WARNING_COMPLETION ? warningRow : counts;
                     out.add(row(m, i, source, month, unit, levels.getOrDefault(unit, "unknown"), asOf));
                 }
@@ -117,25 +109,24 @@ public final class KpiJob {
         return out.size();
     }
 
-    private Map<String, Row> customerCounts(CustomerPanel panel, Period period, List<KpiMeasure> measures, List<Integer> ids) {
-        List<Column> aggregates = new ArrayList<>();
-        for (int i : ids) {
+    /** One aggregation over every period's panel: the sums of all customer KPIs per period, month and unit. */
+    private Map<String, Row> customerCounts(CustomerPanel panel, List<Period> periods, List<KpiMeasure> measures) {
+        List<Column> aggregates = new ArrayList<>(List.of(functions.count(lit(1)).as("_rows")));
+        for (int i = 0; i < measures.size(); i++) {
             if (measures.get(i).kpi() != Kpi.WARNING_COMPLETION) {
                 aggregates.addAll(KpiCounts.aggregates(i, measures.get(i), scopes));
             }
         }
-        if (aggregates.isEmpty()) {
-            aggregates.add(functions.count(lit(1)).as("_rows"));
-        }
-        return byCell(panel.forPeriod(period).groupBy("month_key", "unit")
+        Dataset<Row> rows = periods.stream().map(panel::forPeriod).reduce(Dataset::unionByName).orElseThrow();
+        return byCell(rows.groupBy("period", "month_key", "unit")
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)));
     }
 
     /** Each decided warning counts in every month of its period from its trigger month on. */
-    private Map<String, Row> warningCounts(CustomerPanel panel, Period period, List<KpiMeasure> measures, List<Integer> ids,
+    private Map<String, Row> warningCounts(CustomerPanel panel, List<Period> periods, List<KpiMeasure> measures,
                                            int lastMonth, LocalDate asOf) {
         List<Column> aggregates = new ArrayList<>();
-        for (int i : ids) {
+        for (int i = 0; i < measures.size(); i++) {
             if (measures.get(i).kpi() == Kpi.WARNING_COMPLETION) {
                 aggregates.addAll(KpiCounts.warningAggregates(i, measures.get(i), scopes));
             }
@@ -143,32 +134,42 @@ public final class KpiJob {
         if (aggregates.isEmpty()) {
             return Map.of();
         }
-        String periodEnd = switch (period) {
-            case MONTHLY -> "trunc(triggered_on, 'MM')";
-            case QUARTERLY -> "add_months(trunc(triggered_on, 'quarter'), 2)";
-            case YEARLY -> "add_months(trunc(triggered_on, 'year'), 11)";
-        };
         Dataset<Row> units = tables.read("dim_org_unit").select(col("org_unit_id"), col("path"));
-        Dataset<Row> warnings = tables.read("mart_warning")
-                .where(col("as_of_date").equalTo(Date.valueOf(asOf)))
+        Dataset<Row> decided = tables.read("mart_warning")
+                .where(col("as_of_date").equalTo(Date.valueOf(asOf)).and(col("status").isin("completed", "expired")))
                 .join(broadcast(units), new String[] {"org_unit_id"}, "left")
                 .withColumn("unit", explode(expr("CASE WHEN path IS NOT NULL THEN concat(split(path, '/'), array('ALL')) "
-                        + "WHEN org_unit_id IS NOT NULL THEN array(org_unit_id, 'ALL') ELSE array('ALL') END")))
-                .withColumn("month_key", explode(expr("transform(sequence(trunc(triggered_on, 'MM'), " + periodEnd
-                        + ", interval 1 month), d -> year(d) * 100 + month(d))")))
-                .where(col("month_key").leq(lastMonth))
-                .withColumn("base_month", expr(Periods.previousMonthSql(Periods.startMonthSql(period, "month_key"))))
+                        + "WHEN org_unit_id IS NOT NULL THEN array(org_unit_id, 'ALL') ELSE array('ALL') END")));
+        Dataset<Row> byPeriod = null;
+        for (Period period : periods) {
+            String periodEnd = switch (period) {
+                case MONTHLY -> "trunc(triggered_on, 'MM')";
+                case QUARTERLY -> "add_months(trunc(triggered_on, 'quarter'), 2)";
+                case YEARLY -> "add_months(trunc(triggered_on, 'year'), 11)";
+            };
+            Dataset<Row> one = decided
+                    .withColumn("period", lit(period.name().toLowerCase(java.util.Locale.ROOT)))
+                    .withColumn("month_key", explode(expr("transform(sequence(trunc(triggered_on, 'MM'), " + periodEnd
+                            + ", interval 1 month), d -> year(d) * 100 + month(d))")))
+                    .withColumn("base_month", expr(Periods.previousMonthSql(Periods.startMonthSql(period, "month_key"))));
+            byPeriod = byPeriod == null ? one : byPeriod.unionByName(one);
+        }
+        Dataset<Row> counted = byPeriod.where(col("month_key").leq(lastMonth))
                 .join(panel.baseValues(), new String[] {"customer_id", "base_month"}, "left");
-        return byCell(warnings.groupBy("month_key", "unit")
+        return byCell(counted.groupBy("period", "month_key", "unit")
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)));
     }
 
     private static Map<String, Row> byCell(Dataset<Row> grouped) {
         Map<String, Row> cells = new LinkedHashMap<>();
-        for (Row r : grouped.orderBy("month_key", "unit").collectAsList()) {
-            cells.put(r.getInt(0) + "|" + r.getString(1), r);
+        for (Row r : grouped.orderBy("period", "month_key", "unit").collectAsList()) {
+            cells.put(cellKey(r.getString(0), r.getInt(1), r.getString(2)), r);
         }
         return cells;
+    }
+
+    private static String cellKey(String period, int month, String unit) {
+        return period + "|" + month + "|" + unit;
     }
 
     private Row row(KpiMeasure m, int i, Row source, int month, String unit, String level, LocalDate asOf) {
