@@ -1,6 +1,7 @@
 package io.crmlake.etl.cli;
 
 import io.crmlake.etl.marts.MartRun;
+import io.crmlake.etl.marts.kpi.KpiJob;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,8 @@ final class MartsKpiCommand implements Callable<Integer> {
     }
 
     static void run(MartRun run) {
-        Console.line("crmlake marts kpi: not built yet, skipped");
+        long start = System.currentTimeMillis();
+        long rows = new KpiJob(run).run();
+        Console.line("mart_kpi: " + rows + " rows in " + Console.seconds(System.currentTimeMillis() - start));
     }
 }

@@ -1,6 +1,7 @@
 package io.crmlake.etl.cli;
 
 import io.crmlake.etl.marts.MartRun;
+import io.crmlake.etl.marts.warnings.WarningsJob;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,8 @@ final class MartsWarningsCommand implements Callable<Integer> {
     }
 
     static void run(MartRun run) {
-        Console.line("crmlake marts warnings: not built yet, skipped");
+        long start = System.currentTimeMillis();
+        long rows = new WarningsJob(run).run();
+        Console.line("mart_warning: " + rows + " warnings in " + Console.seconds(System.currentTimeMillis() - start));
     }
 }

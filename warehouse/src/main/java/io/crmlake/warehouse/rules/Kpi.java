@@ -12,12 +12,24 @@ public enum Kpi {
     @JsonProperty("warning_completion") WARNING_COMPLETION(Unit.PERCENT),
     /** Customers with two or more purchases in the period / customers with at least one. */
     @JsonProperty("repeat_purchase_rate") REPEAT_PURCHASE_RATE(Unit.PERCENT),
-    /** Average revenue per user in the period. */
-    @JsonProperty("arpu") ARPU(Unit.AMOUNT);
+    /** Average revenue per user in the period: account revenue / subscriber-months. */
+    @JsonProperty("arpu") ARPU(Unit.AMOUNT),
+    /** Customers on the book at the month end (see KpiTargets#activePurchaseWindowDays). */
+    @JsonProperty("active_customers") ACTIVE_CUSTOMERS(Unit.COUNT),
+    /** Customers who joined the book (new or won back) in the period: one of the two gross flows. */
+    @JsonProperty("gross_adds") GROSS_ADDS(Unit.COUNT),
+    /** Customers who left the book in the period: the other gross flow (net change hides both). */
+    @JsonProperty("gross_losses") GROSS_LOSSES(Unit.COUNT);
 
     public enum Unit {
         @JsonProperty("percent") PERCENT,
-        @JsonProperty("amount") AMOUNT
+        @JsonProperty("amount") AMOUNT,
+        @JsonProperty("count") COUNT
+    }
+
+    /** The ids as written in kpi-targets.yml, for error messages. */
+    public static String ids() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Kpi::id).toList());
     }
 
     private final Unit unit;

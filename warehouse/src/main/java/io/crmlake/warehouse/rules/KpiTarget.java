@@ -49,7 +49,7 @@ public record KpiTarget(String id, Kpi kpi, RetentionVariant variant, KpiScope s
 
     public KpiTarget {
         if (kpi == null) {
-            throw new InvalidField("kpi", "is required: one of churn_rate, retention, warning_completion, repeat_purchase_rate, arpu");
+            throw new InvalidField("kpi", "is required: one of " + Kpi.ids());
         }
         if (kpi == Kpi.RETENTION && variant == null) {
             throw new InvalidField("variant", "is required for retention: static, active or dynamic");

@@ -7,14 +7,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code kpi-targets.yml}: the targets a period's KPIs are judged against. */
-public record KpiTargets(int version, LocalDate effectiveFrom, List<KpiTarget> targets) {
+/**
+ * {@code kpi-targets.yml}: the targets a period's KPIs are judged against, and the definition of
+ * the customer base they count: a customer is on the book at a month end while they hold an
+ * open account or bought within the last {@code active_purchase_window_days} days. Churn, gross
+ * adds and losses, active customers and snapshot retention all use this one definition.
+ */
+public record KpiTargets(int version, LocalDate effectiveFrom, int activePurchaseWindowDays, List<KpiTarget> targets) {
 
     @JsonCreator
     public KpiTargets(@JsonProperty("version") Integer version,
                       @JsonProperty("effective_from") String effectiveFrom,
+                      @JsonProperty("active_purchase_window_days") Integer activePurchaseWindowDays,
                       @JsonProperty("targets") List<KpiTarget> targets) {
         this(RulesHeader.version(version), RulesHeader.date(effectiveFrom, "effective_from", true),
+                Ids.positive(activePurchaseWindowDays, "active_purchase_window_days",
+                        "days since the last purchase during which a customer without an open account still counts as active"),
                 Ids.nonEmpty(targets, "targets", "target"));
     }
 

@@ -124,6 +124,12 @@ class RuleSetsTest {
     }
 
     @Test
+    void customerBaseWindowMustBePositive() throws IOException {
+        String file = broken(RuleSets.KPI_TARGETS, "active_purchase_window_days: 365", "active_purchase_window_days: 0");
+        assertError(file, "active_purchase_window_days: 0", "active_purchase_window_days", "expected a positive whole number");
+    }
+
+    @Test
     void unknownWarningTriggerInKpiTarget() throws IOException {
         String file = broken(RuleSets.KPI_TARGETS, "triggers: [balance_running_out,", "triggers: [balance_runout,");
         assertError(file, "triggers: [balance_runout", "targets[2].triggers[0]", "trigger 'balance_runout' is not defined in warnings.yml");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** A broken rules folder stops the segment and contribution marts before anything is written. */
-class MartsBrokenRulesTest {
+class BrokenSegmentRulesTest {
 
     @TempDir
     Path dir;
