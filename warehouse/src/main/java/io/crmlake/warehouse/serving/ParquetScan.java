@@ -1,0 +1,92 @@
+package io.crmlake.warehouse.serving;
+
+import io.crmlake.warehouse.catalog.Column;
+import io.crmlake.warehouse.catalog.DataType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The SELECT that turns a published table's Parquet files into the catalog's columns, in
+ * catalog order and catalog types. Three things need care:
+ * <ul>
+ *   <li>partition columns are not in the files but in the hive-style folder names; they are read
+ *       as text ({@code hive_types_autocast = false}) and cast, and Spark's
+ *       {@code __HIVE_DEFAULT_PARTITION__} folder means null;</li>
+ *   <li>Spark writes timestamps as INT96 or as TIMESTAMP_MICROS; both hold UTC instants, but
+ *       DuckDB reads INT96 as a naive TIMESTAMP, which is therefore taken as UTC
+ *       ({@code timezone('UTC', ts)}) rather than in the session's zone;</li>
+ *   <li>files written before a column was added lack it; {@code union_by_name} fills nulls.</li>
+ * </ul>
+ */
+final class ParquetScan {
+
+    static final String HIVE_NULL = "__HIVE_DEFAULT_PARTITION__";
+
+    private final PublishedTable published;
+    private final boolean hive;
+
+    ParquetScan(PublishedTable published) {
+        this.published = published;
+        this.hive = !published.table().partitionBy().isEmpty()
+                && published.parquetFiles().stream().allMatch(f -> published.table().partitionBy().stream()
+                        .allMatch(p -> f.contains("/" + p + "=")));
+    }
+
+    /** {@code read_parquet([...], ...)} over the table's files. */
+    String source() {
+        return "read_parquet(" + DuckSql.list(published.parquetFiles())
+                + ", hive_partitioning = " + hive
+                + ", hive_types_autocast = false, union_by_name = true)";
+    }
+
+    /** {@code SELECT <catalog columns> FROM read_parquet(...)}, typed as the catalog says. */
+    String select(Connection connection) throws SQLException {
+        Map<String, String> fileTypes = describe(connection);
+        String columns = published.table().columns().stream()
+                .map(c -> expression(c, fileTypes) + " AS " + DuckSql.quote(c.name()))
+                .collect(Collectors.joining(",\n       "));
+        return "SELECT " + columns + "\nFROM " + source();
+    }
+
+    private Map<String, String> describe(Connection connection) throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source())) {
+            while (rs.next()) {
+                types.put(rs.getString("column_name"), rs.getString("column_type").toUpperCase(Locale.ROOT));
+            }
+        }
+        return types;
+    }
+
+    private String expression(Column column, Map<String, String> fileTypes) {
+        String name = column.name();
+        String fileType = fileTypes.get(name);
+        if (fileType == null) {
+            throw new IllegalStateException("table " + published.name() + ": its Parquet files have no column '" + name
+                    + "' (they have " + fileTypes.keySet() + "); the Delta table is older than the catalog, rebuild it");
+        }
+        String target = column.type().duckDb();
+        String ref = DuckSql.quote(name);
+        if (hive && published.table().partitionBy().contains(name)) {
+            ref = "NULLIF(" + ref + ", " + DuckSql.literal(HIVE_NULL) + ")";
+            return "CAST(" + ref + " AS " + target + ")";
+        }
+        if (column.type().stored().kind() == DataType.Kind.TIMESTAMP && fileType.startsWith("TIMESTAMP")
+                && !fileType.contains("TIME ZONE")) {
+            return "timezone('UTC', CAST(" + ref + " AS TIMESTAMP))";
+        }
+        return fileType.equals(target) ? ref : "CAST(" + ref + " AS " + target + ")";
+    }
+
+    static String columnList(List<Column> columns) {
+        return columns.stream().map(c -> DuckSql.quote(c.name())).collect(Collectors.joining(", "));
+    }
+}
