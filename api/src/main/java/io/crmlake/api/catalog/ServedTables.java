@@ -30,7 +30,7 @@ public final class ServedTables {
         return new ServedTables(catalog.tables().stream().filter(ServedTables::isServed).toList());
     }
 
-    static boolean isServed(Table table) {
+    public static boolean isServed(Table table) {
         return table.layer() == Layer.GOLD || table.layer() == Layer.MART || OPS_TABLES.contains(table.name());
     }
 

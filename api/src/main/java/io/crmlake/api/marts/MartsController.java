@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The marts (and gold tables) of the published catalog: their columns, and their rows. */
 @RestController
@@ -67,36 +69,53 @@ class MartsController {
                 g == null ? null : g.deltaVersions().get(t.name()))).toList();
     }
 
-    @Operation(summary = "Rows of one table: filters col=v, col.gt|gte|lt|lte|ne=v, col.in=a,b; sort=col,-col; page, size; format=json|csv")
+    @Operation(summary = "Rows of one table as JSON pages: filters col=v, col.gt|gte|lt|lte|ne=v, col.in=a,b; sort=col,-col; page (from 0), size (1..1000)")
     @GetMapping("/api/marts/{name}")
-    ResponseEntity<?> rows(@PathVariable String name,
-                           @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
-                           Authentication caller) throws SQLException {
-        Table table = tables.find(name).orElseThrow(() -> new NotFoundException("no mart or table named '"
-                + (name.length() > 60 ? name.substring(0, 60) + "…" : name) + "'; GET /api/marts lists them"));
-        MartQuery query = MartQueryParser.parse(table, params);
+    Page rows(@PathVariable String name,
+              @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+              Authentication caller) throws SQLException {
+        MartQuery query = MartQueryParser.parse(table(name), params);
+        if (query.format() == MartQuery.Format.CSV) {
+            throw new IllegalStateException("format=csv is routed to csv()");
+        }
+        try (Connection connection = catalog.connect()) {
+            return page(connection, query, published(query.table()).publishedAt(), caller);
+        }
+    }
+
+    @Operation(summary = "All matching rows as CSV (UTF-8), streamed: same filters and sort as the JSON form; page and size only when given")
+    @GetMapping(value = "/api/marts/{name}", params = "format=csv")
+    ResponseEntity<StreamingResponseBody> csv(@PathVariable String name,
+                                              @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params)
+            throws SQLException {
+        MartQuery query = MartQueryParser.parse(table(name), params);
         Connection connection = catalog.connect();
         try {
-            CatalogGeneration g = catalog.current().orElseThrow();
-            if (!g.hasTable(table.name())) {
-                throw new NotFoundException(table.name() + " is in the catalog but not in the published file (published "
-                        + g.publishedAt() + "); run `crmlake publish`");
-            }
-            if (query.format() == MartQuery.Format.CSV) {
-                CsvExport export = new CsvExport(connection, MartSql.select(query), table.columns());
-                connection = null; // the export closes it when the stream ends
-                return ResponseEntity.ok()
-                        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                        .header(HttpHeaders.CONTENT_DISPOSITION,
-                                ContentDisposition.attachment().filename(table.name() + ".csv").build().toString())
-                        .body(export);
-            }
-            return ResponseEntity.ok(page(connection, query, g.publishedAt(), caller));
-        } finally {
-            if (connection != null) {
-                connection.close();
-            }
+            published(query.table());
+            CsvExport export = new CsvExport(connection, MartSql.select(query), query.table().columns());
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment().filename(query.table().name() + ".csv").build().toString())
+                    .body(export); // the export closes the connection when the stream ends
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
+    }
+
+    private Table table(String name) {
+        return tables.find(name).orElseThrow(() -> new NotFoundException("no mart or table named '"
+                + (name.length() > 60 ? name.substring(0, 60) + "…" : name) + "'; GET /api/marts lists them"));
+    }
+
+    private CatalogGeneration published(Table table) {
+        CatalogGeneration g = catalog.current().orElseThrow();
+        if (!g.hasTable(table.name())) {
+            throw new NotFoundException(table.name() + " is in the catalog but not in the published file (published "
+                    + g.publishedAt() + "); run `crmlake publish`");
+        }
+        return g;
     }
 
     private Page page(Connection connection, MartQuery query, Instant publishedAt, Authentication caller) throws SQLException {
