@@ -15,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,6 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +49,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccessProperties access, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint signInFirst = (req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
+                "unauthorized", "sign in first: this needs valid credentials (" + (access.oidc() ? "a bearer token" : "HTTP Basic") + ")",
+                !access.oidc() && !"XMLHttpRequest".equals(req.getHeader("X-Requested-With")));
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/index.html", "/portal/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -61,17 +64,17 @@ class SecurityConfig {
                 // Stateless API with credentials on every request and no session cookie.
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
-                                "unauthorized", "sign in first: this needs credentials (" + (access.oidc() ? "a bearer token" : "HTTP Basic") + ")",
-                                !access.oidc() && !"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))))
+                        .authenticationEntryPoint(signInFirst)
                         .accessDeniedHandler((req, res, ex) -> problem(json, res, HttpStatus.FORBIDDEN,
                                 "forbidden", "your role may not use " + req.getRequestURI(), false)));
         if (access.oidc()) {
             JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
             converter.setJwtGrantedAuthoritiesConverter(rolesFromClaim(access.rolesClaim()));
-            http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(converter)));
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(signInFirst)
+                    .jwt(j -> j.jwtAuthenticationConverter(converter)));
         } else {
-            http.httpBasic(Customizer.withDefaults());
+            // Wrong credentials are refused even on open pages, with the same problem+json.
+            http.httpBasic(b -> b.authenticationEntryPoint(signInFirst));
         }
         return http.build();
     }
