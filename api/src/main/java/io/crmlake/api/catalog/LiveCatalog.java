@@ -2,6 +2,7 @@ package io.crmlake.api.catalog;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.crmlake.warehouse.serving.MissingCatalogException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,7 +50,7 @@ public class LiveCatalog implements DisposableBean {
         CatalogGeneration old = current;
         if (identity.isEmpty()) {
             if (old == null) {
-                problem = "no catalog at " + file + "; run `crmlake run` (or `crmlake publish`) first";
+                problem = new MissingCatalogException(file).getMessage();
             }
             return false;
         }

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("crmlake")
 public record ServingProperties(String config, String lake, String serving, Duration watchInterval) {
 
-    public static final String CATALOG_FILE = "crmlake.duckdb";
+    public static final String CATALOG_FILE = io.crmlake.warehouse.serving.ServingCatalog.FILE_NAME;
 
     public ServingProperties {
         watchInterval = watchInterval == null ? Duration.ofSeconds(2) : watchInterval;

@@ -81,7 +81,7 @@ public abstract class ServiceTest {
         return send(HttpRequest.newBuilder(URI.create(url(pathAndQuery))).POST(HttpRequest.BodyPublishers.noBody()), user);
     }
 
-    protected static HttpResponse<String> send(HttpRequest.Builder request, String user) {
+    public static HttpResponse<String> send(HttpRequest.Builder request, String user) {
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORDS.getOrDefault(user, "wrong"))
                     .getBytes(StandardCharsets.UTF_8));
