@@ -34,13 +34,13 @@ for _ in $(seq 1 120); do
 done
 url="http://127.0.0.1:$port"
 echo "== warm-up (10 s)"
-wrk -t2 -c"$clients" -d10s -s "$here/bench/api-load.lua" "$url" | grep RESULT
+wrk -t2 -c"$clients" -d10s --timeout 30s -s "$here/bench/api-load.lua" "$url" | grep RESULT
 echo "== steady: $clients clients, ${duration}s"
-wrk -t2 -c"$clients" -d"${duration}s" --timeout 10s -s "$here/bench/api-load.lua" "$url" | grep RESULT
+wrk -t2 -c"$clients" -d"${duration}s" --timeout 30s -s "$here/bench/api-load.lua" "$url" | grep RESULT
 echo "== while publishing every 5 s: $clients clients, ${duration}s"
 java -cp "$bench_cp" "$here/bench/BenchCatalog.java" "$serving" --republish 5 --for "$duration" &
 publisher=$!
-wrk -t2 -c"$clients" -d"${duration}s" --timeout 10s -s "$here/bench/api-load.lua" "$url" | grep RESULT
+wrk -t2 -c"$clients" -d"${duration}s" --timeout 30s -s "$here/bench/api-load.lua" "$url" | grep RESULT
 wait $publisher
 echo "== catalog generations opened by the service: $(curl -s -u admin:admin-demo "$url/actuator/prometheus" | grep '^crmlake_catalog_generations' | awk '{print $2}')"
 grep -c ' ERROR ' "$work/service.log" | sed 's/^/== service log ERROR lines: /' || true
