@@ -1,0 +1,79 @@
+package io.crmlake.api.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The few rows the service tests publish: three customers, their activity, KPIs and marts. */
+public final class DemoData {
+
+    private DemoData() {
+    }
+
+    /** Customer with personal data, CLV, segments, activity and warnings. */
+    public static final String ZHANG = "C001";
+    /** A name that would break naive SQL or CSV writing. */
+    public static final String HOSTILE_NAME = "O'Brien; DROP TABLE dim_customer; --\"x\"";
+
+    public static FixtureCatalog catalog() {
+        FixtureCatalog f = new FixtureCatalog();
+        f.rows("dim_customer", List.of(
+                row("customer_sk", 1, "customer_id", ZHANG, "version", 1, "valid_from", "2023-01-05T00:00:00+08:00",
+                        "valid_to", "9999-12-31T00:00:00Z", "is_current", true, "name", "张三丰", "gender", "M",
+                        "birth_date", "1980-05-06", "phone", "13812345678", "city", "杭州", "org_unit_id", "B01",
+                        "relationship", "non_contractual", "tier", "gold"),
+                row("customer_sk", 2, "customer_id", "C002", "version", 1, "valid_from", "2023-02-01T00:00:00+08:00",
+                        "valid_to", "9999-12-31T00:00:00Z", "is_current", true, "name", HOSTILE_NAME, "gender", "F",
+                        "birth_date", "1991-11-30", "phone", "13900001111", "city", "上海", "org_unit_id", "B02",
+                        "relationship", "contractual", "tier", "silver"),
+                row("customer_sk", 3, "customer_id", "C003", "version", 1, "valid_from", "2023-03-01T00:00:00+08:00",
+                        "valid_to", "9999-12-31T00:00:00Z", "is_current", true, "name", "李四", "gender", "U",
+                        "city", "北京", "org_unit_id", "B01", "relationship", "non_contractual", "tier", "bronze")));
+        List<Map<String, Object>> txns = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            txns.add(row("txn_id", String.format("T%03d", i), "month_key", 202401 + (i % 3), "date_key", 20240110 + i,
+                    "txn_ts", String.format("2024-0%d-%02dT10:00:00+08:00", 1 + (i % 3), i),
+                    "customer_sk", 1, "customer_id", i <= 22 ? ZHANG : "C002", "txn_type", "purchase",
+                    "quantity", 1, "currency", "CNY", "is_purchase", true));
+        }
+        f.rows("fact_transaction", txns);
+        f.rows("fact_touchpoint", List.of(
+                row("touchpoint_id", "P1", "month_key", 202403, "date_key", 20240301, "ts", "2024-03-01T09:00:00+08:00",
+                        "customer_id", ZHANG, "channel", "sms", "purpose", "birthday", "outcome", "delivered")));
+        f.rows("mart_customer_value", List.of(
+                row("as_of_date", "2024-02-29", "customer_id", ZHANG, "clv", "1200.50", "clv_decile", 9, "p_alive", 0.8),
+                row("as_of_date", "2024-03-31", "customer_id", ZHANG, "clv", "1350.25", "clv_decile", 10, "p_alive", 0.85),
+                row("as_of_date", "2024-03-31", "customer_id", "C002", "clv", "310.00", "clv_decile", 4, "p_alive", 0.4),
+                row("as_of_date", "2024-03-31", "customer_id", "C003", "clv", "45.10", "clv_decile", 1, "p_alive", 0.2)));
+        f.rows("mart_segment_month", List.of(
+                row("month_key", 202402, "scheme", "value_tier", "customer_id", ZHANG, "segment", "silver", "segment_rank", 2, "revenue", "300.00"),
+                row("month_key", 202403, "scheme", "value_tier", "customer_id", ZHANG, "segment", "gold", "segment_rank", 1, "revenue", "520.00"),
+                row("month_key", 202403, "scheme", "lifecycle", "customer_id", ZHANG, "segment", "稳定期", "segment_rank", 3, "revenue", "520.00")));
+        f.rows("mart_warning", List.of(
+                row("warning_id", "W1", "customer_id", ZHANG, "warning_type", "birthday", "triggered_on", "2024-04-01",
+                        "due_date", "2024-05-06", "status", "open", "org_unit_id", "B01"),
+                row("warning_id", "W2", "customer_id", ZHANG, "warning_type", "recency", "triggered_on", "2024-01-01",
+                        "due_date", "2024-01-31", "status", "completed", "org_unit_id", "B01")));
+        f.rows("mart_kpi", List.of(
+                kpi(202403, "ALL", "churn_rate", 0.021, 0.03, "<=", "met"),
+                kpi(202403, "ALL", "repeat_rate", 0.35, 0.40, ">=", "missed"),
+                kpi(202403, "ALL", "arpu", 88.5, null, null, "no_target"),
+                kpi(202402, "ALL", "churn_rate", 0.034, 0.03, "<=", "missed"),
+                kpi(202403, "B01", "churn_rate", 0.010, 0.03, "<=", "met")));
+        return f;
+    }
+
+    private static Map<String, Object> kpi(int month, String unit, String kpi, double actual, Double target, String op, String status) {
+        return row("month_key", month, "org_unit_id", unit, "kpi", kpi, "variant", "default", "actual", actual,
+                "target", target, "operator", op, "status", status, "target_version", "2024.1");
+    }
+
+    public static Map<String, Object> row(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
