@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "crmlake", mixinStandardHelpOptions = true, version = "crmlake 0.1.0",
         description = "Customer-analytics lakehouse: landing files to a Delta star schema and marts.",
-        subcommands = {GenerateCommand.class, IngestCommand.class, BuildCommand.class, RunCommand.class, MartsCommand.class, PublishCommand.class,
+        subcommands = {GenerateCommand.class, IngestCommand.class, BuildCommand.class, RunCommand.class, MartsCommand.class, PublishCommand.class, SqlServerCommand.class,
                 DemoCommand.class, StatusCommand.class, DocsCommand.class, CommandLine.HelpCommand.class})
 public final class Crmlake {
 

@@ -1,6 +1,7 @@
 package io.crmlake.etl.spark;
 
 import io.crmlake.warehouse.lake.LakeConfig;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -12,30 +13,51 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class CrmlakeSpark {
 
+    public static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+
     private CrmlakeSpark() {}
 
     public static SparkSession session(LakeConfig config) {
-        SparkConf submitted = new SparkConf();
-        SparkSession.Builder builder = SparkSession.builder()
-                .appName("crmlake")
-                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-                .config("spark.sql.session.timeZone", config.timezone().getId())
-                // MERGE sources here are small increments; let Delta prune with them.
-                .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true")
-                .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
-                .config("spark.sql.adaptive.enabled", "true")
-                .config("spark.ui.showConsoleProgress", "false");
-        if (!submitted.contains("spark.master")) {
-            builder.master(config.sparkMaster());
-        }
-        for (Map.Entry<String, String> e : config.sparkConf().entrySet()) {
-            if (!submitted.contains(e.getKey())) {
-                builder.config(e.getKey(), e.getValue());
-            }
-        }
+        return start(builder(config));
+    }
+
+    /** The configured builder, for a caller that adds to it (the SQL server adds Hive support). */
+    public static SparkSession.Builder builder(LakeConfig config) {
+        SparkSession.Builder builder = SparkSession.builder();
+        settings(config, new SparkConf()).forEach(builder::config);
+        return builder;
+    }
+
+    public static SparkSession start(SparkSession.Builder builder) {
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
+    }
+
+    /**
+     * What crmlake sets, given what was {@code submitted}: spark-submit passes its settings (the
+     * master, spark-defaults.conf, --conf) as spark.* system properties, which a new SparkConf
+     * reads; those win over conf/crmlake.yml, so a cluster run differs only by configuration.
+     */
+    static Map<String, String> settings(LakeConfig config, SparkConf submitted) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("spark.app.name", submitted.get("spark.app.name", "crmlake"));
+        s.put("spark.sql.extensions", DELTA_EXTENSION);
+        s.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        s.put("spark.sql.session.timeZone", config.timezone().getId());
+        // MERGE sources here are small increments; let Delta prune with them.
+        s.put("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true");
+        s.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
+        s.put("spark.sql.adaptive.enabled", "true");
+        s.put("spark.ui.showConsoleProgress", "false");
+        if (!submitted.contains("spark.master")) {
+            s.put("spark.master", config.sparkMaster());
+        }
+        for (Map.Entry<String, String> e : config.sparkConf().entrySet()) {
+            if (!submitted.contains(e.getKey())) {
+                s.put(e.getKey(), e.getValue());
+            }
+        }
+        return s;
     }
 }
