@@ -1,7 +1,6 @@
 package io.crmlake.api.catalog;
 
 import io.crmlake.warehouse.lake.LakeConfig;
-import io.crmlake.warehouse.lake.LakePaths;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,8 +28,8 @@ public record ServingProperties(String config, String lake, String serving, Dura
         if (lake != null && !lake.isBlank()) {
             lakeConfig = lakeConfig.withLake(lake);
         }
-        LakePaths paths = lakeConfig.paths();
-        return paths.isLocal() ? Path.of(paths.serving()) : Path.of("work", "serving").toAbsolutePath();
+        // LakePaths knows the `serving` key of the configuration and the default for a remote lake.
+        return lakeConfig.paths().serving();
     }
 
     public Path catalogFile() {
