@@ -56,6 +56,20 @@ class MigrationJobTest {
         gold.write();
         summary = new MigrationJob(run(), MigrationJob.Options.DEFAULT).run();
         firstRun = snapshot();
+        // Each mart read once: Delta reads cost about a second each on this machine.
+        segments = tables.read("mart_segment_month").collectAsList();
+        transitions = tables.read("mart_segment_transition").collectAsList();
+        flows = tables.read("mart_segment_flow").collectAsList();
+        projections = tables.read("mart_segment_projection").collectAsList();
+    }
+
+    List<Row> segments;
+    List<Row> transitions;
+    List<Row> flows;
+    List<Row> projections;
+
+    private static boolean is(Row r, String column, Object value) {
+        return value.equals(r.getAs(column));
     }
 
     private static void bill(GoldFixture gold, String customer, int month, int tenure, int amount, boolean active) {
@@ -74,17 +88,16 @@ class MigrationJobTest {
     }
 
     private String segment(String scheme, String customer, int month) {
-        return tables.read("mart_segment_month")
-                .where(String.format("scheme = '%s' and customer_id = '%s' and month_key = %d", scheme, customer, month))
-                .first().getAs("segment");
+        return segments.stream().filter(r -> is(r, "scheme", scheme) && is(r, "customer_id", customer) && is(r, "month_key", month))
+                .map(r -> r.<String>getAs("segment")).findFirst().orElseThrow();
     }
 
     @Test
     void everyCustomerMonthHasExactlyOneSegmentPerScheme() {
         long schemes = new SegmentHistory(DefaultRules.get()).schemeIds().size();
         assertThat(summary.segmentRows()).isEqualTo(3 * 14 * schemes);
-        assertThat(tables.read("mart_segment_month").dropDuplicates("month_key", "scheme", "customer_id").count())
-                .isEqualTo(summary.segmentRows());
+        assertThat(segments.stream().map(r -> r.getAs("month_key") + " " + r.getAs("scheme") + " " + r.getAs("customer_id"))
+                .distinct().count()).isEqualTo(summary.segmentRows());
         assertThat(segment("arpu_band", "C3", 202402)).isEqualTo("not_yet_customer");
         assertThat(segment("arpu_band", "C3", 202403)).isEqualTo("high");
         assertThat(segment("arpu_band", "C1", 202406)).isEqualTo("low");
@@ -97,32 +110,34 @@ class MigrationJobTest {
 
     @Test
     void flowsFollowTheHandComputedMoves() {
-        Map<String, Long> flows = tables.read("mart_segment_flow").where("scheme = 'arpu_band'").collectAsList().stream()
+        Map<String, Long> arpuFlows = flows.stream().filter(r -> is(r, "scheme", "arpu_band"))
                 .collect(Collectors.toMap(r -> r.getAs("month_key") + " " + r.getAs("flow"), r -> r.<Long>getAs("customers")));
-        assertThat(flows).containsEntry("202402 stable", 2L).doesNotContainKey("202402 new")
+        assertThat(arpuFlows).containsEntry("202402 stable", 2L).doesNotContainKey("202402 new")
                 .containsEntry("202403 new", 1L).containsEntry("202403 stable", 2L)
                 .containsEntry("202404 churned", 1L).containsEntry("202404 stable", 2L)
                 .containsEntry("202405 stable", 2L).doesNotContainKey("202405 churned")
                 .containsEntry("202406 won_back", 1L)
                 .containsEntry("202407 upgraded", 1L).containsEntry("202407 stable", 2L)
                 .containsEntry("202501 upgraded", 1L);
-        Row churned = tables.read("mart_segment_flow").where("scheme = 'arpu_band' and month_key = 202404 and flow = 'churned'").first();
+        Row churned = flows.stream().filter(r -> is(r, "scheme", "arpu_band") && is(r, "month_key", 202404)
+                && is(r, "flow", "churned")).findFirst().orElseThrow();
         assertThat(churned.<java.math.BigDecimal>getAs("revenue_previous")).isEqualByComparingTo("90");
     }
 
     @Test
     void transitionCountsSumToTheFromMonthAndRatesToOne() {
-        List<Row> sums = tables.read("mart_segment_transition")
-                .groupBy("scheme", "comparison", "from_month").agg(org.apache.spark.sql.functions.sum("customers").as("c"))
-                .collectAsList();
-        assertThat(sums).isNotEmpty().allSatisfy(r -> assertThat(r.<Long>getAs("c")).isEqualTo(3L));
-        List<Row> rates = tables.read("mart_segment_transition")
-                .groupBy("scheme", "comparison", "from_month", "from_segment").agg(org.apache.spark.sql.functions.sum("rate").as("r"))
-                .collectAsList();
-        assertThat(rates).allSatisfy(r -> assertThat(r.<Double>getAs("r")).isCloseTo(1.0, within(1e-12)));
+        Map<String, Long> sums = transitions.stream().collect(Collectors.groupingBy(
+                r -> r.getAs("scheme") + " " + r.getAs("comparison") + " " + r.getAs("from_month"),
+                Collectors.summingLong(r -> r.<Long>getAs("customers"))));
+        // 6 schemes × (13 mom + 2 yoy month pairs)
+        assertThat(sums).hasSize(6 * 15).allSatisfy((k, c) -> assertThat(c).as(k).isEqualTo(3L));
+        Map<String, Double> rates = transitions.stream().collect(Collectors.groupingBy(
+                r -> r.getAs("scheme") + " " + r.getAs("comparison") + " " + r.getAs("from_month") + " " + r.getAs("from_segment"),
+                Collectors.summingDouble(r -> r.<Double>getAs("rate"))));
+        assertThat(rates).allSatisfy((k, r) -> assertThat(r).as(k).isCloseTo(1.0, within(1e-12)));
         // Year over year: 2024-01 → 2025-01 has C1 low → high, C2 mid → mid, C3 not yet → high.
-        Map<String, Long> yoy = tables.read("mart_segment_transition")
-                .where("scheme = 'arpu_band' and comparison = 'yoy' and to_month = 202501").collectAsList().stream()
+        Map<String, Long> yoy = transitions.stream()
+                .filter(r -> is(r, "scheme", "arpu_band") && is(r, "comparison", "yoy") && is(r, "to_month", 202501))
                 .collect(Collectors.toMap(r -> r.getAs("from_segment") + ">" + r.getAs("to_segment"), r -> r.<Long>getAs("customers")));
         assertThat(yoy).containsOnly(Map.entry("low>high", 1L), Map.entry("mid>mid", 1L), Map.entry("not_yet_customer>high", 1L));
     }
@@ -140,15 +155,16 @@ class MigrationJobTest {
         assertThat(step1.get("churned")).isCloseTo(1.0 / 48, within(1e-12));
         assertThat(step1.get("low")).isCloseTo(0.0, within(1e-12));
         assertThat(projection(0)).containsEntry("high", 2.0 / 3).containsEntry("mid", 1.0 / 3);
-        Row any = tables.read("mart_segment_projection").where("scheme = 'arpu_band'").first();
-        assertThat(any.<Integer>getAs("fitted_months")).isEqualTo(12);
-        assertThat(any.<Integer>getAs("fitted_from_month")).isEqualTo(202403);
-        assertThat(tables.read("mart_segment_projection").where("scheme = 'arpu_band'").select("step").distinct().count())
-                .isEqualTo(13);
+        List<Row> arpu = projections.stream().filter(r -> is(r, "scheme", "arpu_band")).toList();
+        assertThat(arpu).allSatisfy(r -> {
+            assertThat(r.<Integer>getAs("fitted_months")).isEqualTo(12);
+            assertThat(r.<Integer>getAs("fitted_from_month")).isEqualTo(202403);
+        });
+        assertThat(arpu.stream().map(r -> r.<Integer>getAs("step")).distinct().count()).isEqualTo(13);
     }
 
     private Map<String, Double> projection(int step) {
-        return tables.read("mart_segment_projection").where("scheme = 'arpu_band' and step = " + step).collectAsList().stream()
+        return projections.stream().filter(r -> is(r, "scheme", "arpu_band") && is(r, "step", step))
                 .collect(Collectors.toMap(r -> r.getAs("segment"), r -> r.<Double>getAs("share")));
     }
 
