@@ -56,13 +56,13 @@ class WarningsJobTest {
                   AS t(customer_id, owner_staff_id, org_unit_id, consent_phone, consent_sms, consent_email)""")
                 .selectExpr("xxhash64(customer_id) AS customer_sk", "*", "1 AS version",
                         "TIMESTAMP'2023-01-01 00:00:00' AS valid_from", "TIMESTAMP'9999-12-31 00:00:00' AS valid_to",
-                        "true AS is_current", "0L AS row_hash", "CAST(NULL AS DATE) AS birth_date"))));
+                        "true AS is_current", "0L AS row_hash", "CAST(NULL AS DATE) AS birth_date")));
         tables.overwrite("fact_customer_month", withNulls("fact_customer_month", spark.sql("""
                 SELECT * FROM VALUES ('C1', 202403, 'O1'), ('C2', 202403, 'O2'), ('C1', 202404, 'O1'), ('C2', 202404, 'O2')
                   AS t(customer_id, month_key, org_unit_id)""")
                 .selectExpr("*", "xxhash64(customer_id) AS customer_sk", "0 AS revenue", "0 AS margin", "0 AS account_revenue",
                         "0 AS orders", "0 AS purchase_days", "1 AS active_accounts", "true AS is_active", "12 AS tenure_months",
-                        "0 AS cumulative_revenue"))));
+                        "0 AS cumulative_revenue")));
         tables.overwrite("fact_account_period", withNulls("fact_account_period", spark.sql("""
                 SELECT * FROM VALUES
                   ('A1', 202403, 'C1', 'prepaid', CAST(NULL AS DATE), 30.00, 310.00),
@@ -71,7 +71,7 @@ class WarningsJobTest {
                   ('A2', 202404, 'C2', 'postpaid', DATE'2024-04-20', CAST(NULL AS DECIMAL(18,2)), 50.00)
                   AS t(account_id, month_key, customer_id, billing, contract_end_date, balance, revenue)""")
                 .selectExpr("*", "xxhash64(customer_id) AS customer_sk", "-1L AS product_sk", "DATE'2023-01-01' AS open_date",
-                        "true AS is_active", "false AS opened_in_period", "false AS closed_in_period", "14 AS tenure_months"))));
+                        "true AS is_active", "false AS opened_in_period", "false AS closed_in_period", "14 AS tenure_months")));
         tables.overwrite("fact_touchpoint", withNulls("fact_touchpoint", spark.sql("""
                 SELECT * FROM VALUES
                   ('T-day2-sms', 'C1', TIMESTAMP'2024-04-02 10:00:00', 'sms', 'reached', false),
@@ -81,7 +81,7 @@ class WarningsJobTest {
                 .selectExpr("*", "year(ts) * 100 + month(ts) AS month_key",
                         "year(ts) * 10000 + month(ts) * 100 + day(ts) AS date_key", "xxhash64(customer_id) AS customer_sk",
                         "-1L AS campaign_sk", "-1L AS staff_sk", "outcome IN ('reached', 'responded', 'converted') AS is_success",
-                        "0 AS cost", "false AS is_control", "'fixture' AS _batch_id"))));
+                        "0 AS cost", "false AS is_control", "'fixture' AS _batch_id")));
 
         run();
         firstRun = TableSnapshot.rows(tables, WarningsJob.MART);
