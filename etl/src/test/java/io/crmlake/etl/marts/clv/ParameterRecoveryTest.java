@@ -24,7 +24,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +40,21 @@ import org.junit.jupiter.api.io.TempDir;
  * and Gamma-Gamma parameters it writes to {@code _generator/truth.json}; fitting the models to the
  * landing transactions must recover every parameter within a few standard errors. Only what the
  * models need is generated (no contracts, no campaign uplift, clean); the RFM summary is computed
- * here in plain Java from the CSVs with the mart's definitions (same-day purchases merged, T up to
- * the end of the last day), which {@link CustomerValueFixtureTest} checks on the Spark side.
+ * here in plain Java from the CSVs, in the generator's own continuous time (each purchase, T up to the
+ * end of the last day). The mart's day-based summary (same-day purchases merged), checked on the Spark
+ * side by {@link CustomerValueFixtureTest}, is a different data definition: on these data it merges
+ * the heaviest buyers' same-day purchases and moves alpha about 4 standard errors up (4.68 vs 4.41 at
+ * 10^5 customers, seed 2005), which is why this test measures recovery on the undiscretised process.
  */
 class ParameterRecoveryTest {
 
     static final int CUSTOMERS = 100_000;
-    static final double STANDARD_ERRORS = 4.0;
+    static final double STANDARD_ERRORS = 3.0;
 
     @TempDir
     static Path landing;
 
-    record Purchase(String customer, LocalDate day, BigDecimal amount) {
+    record Purchase(String customer, long epochSecond, BigDecimal amount) {
     }
 
     @Test
@@ -74,26 +77,27 @@ class ParameterRecoveryTest {
                 }
             }
         }
-        // Per customer: purchase days with their spend, in day order.
-        Map<String, TreeMap<LocalDate, BigDecimal>> days = new HashMap<>();
+        // Per customer: purchases in time order (seconds), with their spend.
+        long end = asOf.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.of(truth.at("/spec/offset").asText()));
+        Map<String, TreeMap<Long, BigDecimal>> histories = new HashMap<>();
         for (Purchase p : purchases.values()) {
-            days.computeIfAbsent(p.customer(), k -> new TreeMap<>()).merge(p.day(), p.amount(), BigDecimal::add);
+            histories.computeIfAbsent(p.customer(), k -> new TreeMap<>()).merge(p.epochSecond(), p.amount(), BigDecimal::add);
         }
         RfmSummary.Builder rfm = RfmSummary.builder();
         SpendSummary.Builder spend = SpendSummary.builder();
-        for (TreeMap<LocalDate, BigDecimal> history : days.values()) {
-            LocalDate first = history.firstKey();
+        for (TreeMap<Long, BigDecimal> history : histories.values()) {
+            long first = history.firstKey();
             int x = history.size() - 1;
-            long tx = ChronoUnit.DAYS.between(first, history.lastKey());
-            long t = ChronoUnit.DAYS.between(first, asOf) + 1;
-            rfm.add(x, Span.days(tx).in(ModelTimeUnit.WEEKS), Span.days(t).in(ModelTimeUnit.WEEKS));
+            double tx = Span.days((history.lastKey() - first) / 86_400.0).in(ModelTimeUnit.WEEKS);
+            double t = Span.days((end - first) / 86_400.0).in(ModelTimeUnit.WEEKS);
+            rfm.add(x, x == 0 ? 0 : tx, t);
             if (x > 0) {
                 BigDecimal repeat = history.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                         .subtract(history.firstEntry().getValue());
                 spend.add(x, repeat.doubleValue() / x);
             }
         }
-        assertThat(days).hasSizeGreaterThan(CUSTOMERS * 99 / 100);
+        assertThat(histories).hasSizeGreaterThan(CUSTOMERS * 99 / 100);
 
         FitResult<BgNbdModel> bg = new BgNbdFitter().fit(rfm.build());
         for (String p : List.of("r", "alpha", "a", "b")) {
@@ -123,7 +127,7 @@ class ParameterRecoveryTest {
                 String id = r.get("txn_id");
                 if (type.isEmpty() || type.equals("purchase")) {
                     purchases.put(id, new Purchase(r.get("customer_id"),
-                            OffsetDateTime.parse(r.get("txn_ts")).toLocalDate(), new BigDecimal(r.get("amount"))));
+                            OffsetDateTime.parse(r.get("txn_ts")).toEpochSecond(), new BigDecimal(r.get("amount"))));
                 } else {
                     purchases.remove(id);
                 }
