@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  *   <li>Spark writes timestamps as INT96 or as TIMESTAMP_MICROS; both hold UTC instants, but
  *       DuckDB reads INT96 as a naive TIMESTAMP, which is therefore taken as UTC
  *       ({@code timezone('UTC', ts)}) rather than in the session's zone;</li>
- *   <li>files written before a column was added lack it; {@code union_by_name} fills nulls.</li>
+ *   <li>files written before a column was added lack it; {@code union_by_name} fills nulls. It
+ *       is only switched on when the files' columns differ, because it makes every query of a
+ *       view read the footer of every file before it starts.</li>
  * </ul>
  */
 final class ParquetScan {
@@ -31,6 +33,7 @@ final class ParquetScan {
 
     private final PublishedTable published;
     private final boolean hive;
+    private boolean unionByName = true;
 
     ParquetScan(PublishedTable published) {
         this.published = published;
@@ -43,16 +46,28 @@ final class ParquetScan {
     String source() {
         return "read_parquet(" + DuckSql.list(published.parquetFiles())
                 + ", hive_partitioning = " + hive
-                + ", hive_types_autocast = false, union_by_name = true)";
+                + ", hive_types_autocast = false, union_by_name = " + unionByName + ")";
     }
 
     /** {@code SELECT <catalog columns> FROM read_parquet(...)}, typed as the catalog says. */
     String select(Connection connection) throws SQLException {
+        unionByName = !sameColumnsInEveryFile(connection);
         Map<String, String> fileTypes = describe(connection);
         String columns = published.table().columns().stream()
                 .map(c -> expression(c, fileTypes) + " AS " + DuckSql.quote(c.name()))
                 .collect(Collectors.joining(",\n       "));
         return "SELECT " + columns + "\nFROM " + source();
+    }
+
+    /** True when every file has the same Parquet schema (names, physical and logical types). */
+    private boolean sameColumnsInEveryFile(Connection connection) throws SQLException {
+        String schemas = "SELECT count(DISTINCT columns) FROM (SELECT file_name, string_agg(concat_ws(':', name, type, "
+                + "converted_type, scale, precision), ',' ORDER BY name) AS columns FROM parquet_schema("
+                + DuckSql.list(published.parquetFiles()) + ") GROUP BY file_name)";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(schemas)) {
+            rs.next();
+            return rs.getLong(1) <= 1;
+        }
     }
 
     private Map<String, String> describe(Connection connection) throws SQLException {

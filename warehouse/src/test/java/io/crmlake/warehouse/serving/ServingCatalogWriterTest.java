@@ -78,10 +78,11 @@ class ServingCatalogWriterTest {
                     + "('C2', NULL, NULL, TIMESTAMP '2024-02-29 23:59:59', NULL, false, 0, NULL, 0::BIGINT)) "
                     + "t(customer_id, name, birth_date, joined_at, balance, is_vip, visits, score, lifetime_txns)) "
                     + "TO '" + customer.resolve("part-0.parquet") + "' (FORMAT parquet)");
-            st.execute("COPY (SELECT * FROM (VALUES ('V1', 'C1', 202401, 10.00), ('V2', 'C1', 202402, 20.50), "
+            st.execute("COPY (SELECT visit_id, customer_id, month_key, amount::DECIMAL(18,2) AS amount FROM (VALUES "
+                    + "('V1', 'C1', 202401, 10.00), ('V2', 'C1', 202402, 20.50), "
                     + "('V3', 'C2', 202402, 5.25)) t(visit_id, customer_id, month_key, amount)) "
                     + "TO '" + visit + "' (FORMAT parquet, PARTITION_BY (month_key), OVERWRITE_OR_IGNORE)");
-            st.execute("COPY (SELECT 'V4' AS visit_id, 'C2' AS customer_id, 1.00 AS amount) TO '"
+            st.execute("COPY (SELECT 'V4' AS visit_id, 'C2' AS customer_id, 1.00::DECIMAL(18,2) AS amount) TO '"
                     + visit.resolve("month_key=" + ParquetScan.HIVE_NULL).resolve("part-0.parquet") + "' (FORMAT parquet)");
         }
         customerFiles = parquetFiles(customer);
@@ -203,6 +204,30 @@ class ServingCatalogWriterTest {
         }
         try (ServingCatalog catalog = ServingCatalog.open(serving)) {
             assertThat(catalog.publishedAt()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        }
+    }
+
+    @Test
+    void filesFromBeforeAColumnWasAddedReadAsNullThereAndUniformFilesSkipTheUnion() throws Exception {
+        Path evolved = dir.resolve("lake/gold/demo_evolved");
+        Files.createDirectories(evolved);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 'A' AS id) TO '" + evolved.resolve("part-0.parquet") + "' (FORMAT parquet)");
+            st.execute("COPY (SELECT 'B' AS id, 'gold' AS tier) TO '" + evolved.resolve("part-1.parquet") + "' (FORMAT parquet)");
+        }
+        Table table = new Table("demo_evolved", Layer.GOLD, "A table that gained a column", List.of(
+                Column.of("id", DataType.STRING, false, "Id"), Column.of("tier", DataType.STRING, true, "Added later")),
+                List.of("id"), List.of());
+        Path serving = dir.resolve("serving-d");
+        ServingCatalogWriter.publish(serving, List.of(
+                new PublishedTable(table, parquetFiles(evolved), 2, Storage.VIEW),
+                new PublishedTable(VISIT, visitFiles, 7, Storage.VIEW)), Instant.parse("2026-11-01T00:00:00Z"));
+        try (ServingCatalog catalog = ServingCatalog.open(serving); Connection c = catalog.connect()) {
+            assertThat(strings(c, "SELECT id || ':' || coalesce(tier, 'null') FROM demo_evolved ORDER BY id"))
+                    .containsExactly("A:null", "B:gold");
+            assertThat(strings(c, "SELECT view_name || ' ' || (sql LIKE '%union_by_name = true%') FROM duckdb_views() "
+                    + "WHERE view_name LIKE 'demo%' ORDER BY 1"))
+                    .containsExactly("demo_evolved true", "demo_visit false");
         }
     }
 
