@@ -26,6 +26,10 @@ public record SqlEndpoint(String host, int port, Optional<URI> metastoreUri, Pat
     /** The database BI users see. */
     public static final String DATABASE = "crmlake";
 
+    /** Folders under the work directory that Hive expects to exist. */
+    static final java.util.List<String> WORK_FOLDERS = java.util.List.of(
+            "scratch", "scratch-local", "resources", "querylog", "operation_logs", "warehouse", "spark-local");
+
     public SqlEndpoint {
         if (port < 1 || port > 65535) {
             throw new SqlServerException("--port " + port + " is not a TCP port; use 1-65535 (default " + DEFAULT_PORT + ")");

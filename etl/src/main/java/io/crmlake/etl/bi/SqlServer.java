@@ -69,7 +69,9 @@ public final class SqlServer {
     /** Hive and Derby write here, not to /tmp/hive or the current directory. */
     private static void prepareWorkDir(SqlEndpoint endpoint) {
         try {
-            Files.createDirectories(endpoint.workDir());
+            for (String folder : SqlEndpoint.WORK_FOLDERS) {
+                Files.createDirectories(endpoint.workDir().resolve(folder));
+            }
             if (endpoint.metastoreUri().isEmpty()) {
                 Files.createDirectories(endpoint.derbyDatabase().getParent());
             }

@@ -144,7 +144,7 @@ class SqlServerJdbcTest {
         try (Connection c = jdbc.connect(server.url()); Statement s = c.createStatement()) {
             for (String write : List.of(
                     "DELETE FROM crmlake.fact_transaction",
-                    "INSERT INTO crmlake.dim_customer (customer_sk) VALUES (3)",
+                    "INSERT INTO crmlake.fact_transaction SELECT * FROM crmlake.fact_transaction",
                     "CREATE TABLE crmlake.scratch (a INT) USING DELTA",
                     "DROP TABLE crmlake.dim_customer",
                     "SET spark.sql.runSQLOnFiles=true")) {
