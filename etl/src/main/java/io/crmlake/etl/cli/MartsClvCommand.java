@@ -37,14 +37,18 @@ final class MartsClvCommand implements Callable<Integer> {
     Double discountRate;
 
     @Option(names = "--holdout-weeks", paramLabel = "N",
-            description = "Also fit on the data up to as-of minus N weeks and report the error of the predicted purchases in the last N weeks.")
-    int holdoutWeeks;
+            description = {"Also fit on the data up to as-of minus N weeks and report the error of the predicted",
+                    "purchases in the last N weeks (default: clv.yml holdout_weeks; 0 = no holdout check)."})
+    Integer holdoutWeeks;
 
     @Override
     public Integer call() {
         var tables = lake.tables();
         MartRun run = mart.run(lake, tables);
-        ClvSettings settings = ClvSettings.defaults(run.rules().clv(), run.asOf()).withHoldoutWeeks(holdoutWeeks);
+        ClvSettings settings = ClvSettings.defaults(run.rules().clv(), run.asOf());
+        if (holdoutWeeks != null) {
+            settings = settings.withHoldoutWeeks(holdoutWeeks);
+        }
         if (timeUnit != null) {
             settings = settings.withTimeUnit(ClvSettings.timeUnit(timeUnit));
         }

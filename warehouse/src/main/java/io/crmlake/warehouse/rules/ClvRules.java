@@ -15,7 +15,7 @@ import java.util.Optional;
  * time unit for one run; the mart records the values it used.
  */
 public record ClvRules(int version, LocalDate effectiveFrom, String currency, int horizonMonths,
-                       BigDecimal annualDiscountRate, String timeUnit, Contractual contractual,
+                       BigDecimal annualDiscountRate, String timeUnit, int holdoutWeeks, Contractual contractual,
                        BandScheme valueBands) {
 
     /** Time units the mart accepts for t_x and T (the BG/NBD alpha is fitted in this unit). */
@@ -50,6 +50,7 @@ public record ClvRules(int version, LocalDate effectiveFrom, String currency, in
                               @JsonProperty("horizon_months") Integer horizonMonths,
                               @JsonProperty("annual_discount_rate") BigDecimal annualDiscountRate,
                               @JsonProperty("time_unit") String timeUnit,
+                              @JsonProperty("holdout_weeks") Integer holdoutWeeks,
                               @JsonProperty("contractual") Contractual contractual,
                               @JsonProperty("value_bands") ValueBands valueBands) {
         if (valueBands == null) {
@@ -63,7 +64,7 @@ public record ClvRules(int version, LocalDate effectiveFrom, String currency, in
         }
         return new ClvRules(RulesHeader.version(version), RulesHeader.date(effectiveFrom, "effective_from", true),
                 currency, Ids.positive(horizonMonths, "horizon_months", "months of future value in the CLV, e.g. 12"),
-                annualDiscountRate, timeUnit, contractual, bands);
+                annualDiscountRate, timeUnit, holdoutWeeks == null ? 0 : holdoutWeeks, contractual, bands);
     }
 
     public ClvRules {
@@ -82,6 +83,9 @@ public record ClvRules(int version, LocalDate effectiveFrom, String currency, in
         }
         if (contractual == null) {
             throw new InvalidField("contractual", "is required: {margin_rate, arpu_months}");
+        }
+        if (holdoutWeeks < 0) {
+            throw new InvalidField("holdout_weeks", "is " + holdoutWeeks + "; expected 0 (no holdout check) or a number of weeks, e.g. 13");
         }
     }
 

@@ -35,7 +35,7 @@ public record ClvSettings(LocalDate asOf, ModelTimeUnit timeUnit, int horizonMon
     /** The rules' defaults for {@code asOf}. */
     public static ClvSettings defaults(ClvRules rules, LocalDate asOf) {
         return new ClvSettings(asOf, timeUnit(rules.timeUnit()), rules.horizonMonths(),
-                new AnnualDiscountRate(rules.annualDiscountRate().doubleValue()), 0,
+                new AnnualDiscountRate(rules.annualDiscountRate().doubleValue()), rules.holdoutWeeks(),
                 rules.contractual().marginRate().doubleValue(), rules.contractual().arpuMonths(), rules.valueBands());
     }
 

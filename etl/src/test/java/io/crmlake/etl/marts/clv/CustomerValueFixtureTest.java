@@ -111,7 +111,7 @@ class CustomerValueFixtureTest {
         assertThat(february.fit()).isNull();
         assertThat(fits.pooled().status()).isEqualTo("ok");
 
-        ClvSettings settings = ClvSettings.defaults(DefaultRules.get().clv(), AS_OF);
+        ClvSettings settings = ClvSettings.defaults(DefaultRules.get().clv(), AS_OF).withHoldoutWeeks(0);
         Map<String, Row> values = new HashMap<>();
         for (Row r : ContractValues.of(tables.spark(), accounts, periodsDf, fits, settings).collectAsList()) {
             values.put(r.getAs("customer_id"), r);

@@ -36,7 +36,7 @@ class CustomerValueJobTest {
     @Test
     void fillsTheMartTheModelRunsAndTheHoldoutAndIsUnitFree() {
         LakeTables tables = BuiltLake.tables();
-        ClvSettings defaults = ClvSettings.defaults(DefaultRules.get().clv(), AS_OF);
+        ClvSettings defaults = ClvSettings.defaults(DefaultRules.get().clv(), AS_OF).withHoldoutWeeks(0);
         List<String> progress = new ArrayList<>();
 
         // First in days, then again for the same date in weeks with a holdout: the re-run replaces.
@@ -134,7 +134,7 @@ class CustomerValueJobTest {
                 .write();
         LocalDate asOf = LocalDate.of(2024, 3, 31);
         assertThatThrownBy(() -> CustomerValueJob.run(run(tables, asOf, new ArrayList<>()),
-                ClvSettings.defaults(DefaultRules.get().clv(), asOf)))
+                ClvSettings.defaults(DefaultRules.get().clv(), asOf).withHoldoutWeeks(0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the CLV models could not be fitted as of 2024-03-31")
                 .hasMessageContaining("no repeat purchases among 3.0 customers")
