@@ -7,18 +7,21 @@
       kpis: '考核指标', reports: '报表归档', reportsSoon: '月度报表（PDF）将在报表功能上线后在此下载。',
       marts: '数据集市浏览', martsDenied: '浏览集市需要分析师角色。', table: '表', addFilter: '添加条件',
       apply: '查询', downloadCsv: '下载 CSV', total: '共 {n} 行', met: '达标', missed: '未达标',
-      no_target: '无目标', target: '目标', badLogin: '用户名或密码错误', published: '数据发布于 {t}',
+      no_target: '无目标', no_data: '无数据', target: '目标', badLogin: '用户名或密码错误', published: '数据发布于 {t}',
       noCatalog: '尚无已发布的数据：请先运行 crmlake run', page: '第 {p} 页' },
     en: { subtitle: 'customer analytics portal', signIn: 'Sign in', user: 'User', password: 'Password', logout: 'Sign out',
       kpis: 'KPIs vs targets', reports: 'Report archive', reportsSoon: 'Monthly PDF reports will be listed here once the reports feature lands.',
       marts: 'Mart browser', martsDenied: 'Browsing marts needs the analyst role.', table: 'Table', addFilter: 'Add filter',
       apply: 'Query', downloadCsv: 'Download CSV', total: '{n} rows', met: 'met', missed: 'missed',
-      no_target: 'no target', target: 'target', badLogin: 'Wrong user or password', published: 'Data published {t}',
+      no_target: 'no target', no_data: 'no data', target: 'target', badLogin: 'Wrong user or password', published: 'Data published {t}',
       noCatalog: 'Nothing published yet: run crmlake run first', page: 'page {p}' } };
-  const KPI_NAMES = { zh: { churn_rate: '离网率', high_value_retention: '高价值保有率', warning_completion: '预警任务完成率',
-      repeat_rate: '复购率', arpu: 'ARPU' },
-    en: { churn_rate: 'Churn rate', high_value_retention: 'High-value retention', warning_completion: 'Warning completion',
-      repeat_rate: 'Repeat rate', arpu: 'ARPU' } };
+  // KPI ids and periods of mart_kpi (docs/rules.md, "How the KPI mart counts").
+  const KPI_NAMES = { zh: { churn_rate: '离网率', retention: '保有率', warning_completion: '预警任务完成率',
+      repeat_purchase_rate: '复购率', arpu: 'ARPU', active_customers: '活跃客户', gross_adds: '新增客户', gross_losses: '流失客户' },
+    en: { churn_rate: 'Churn rate', retention: 'Retention', warning_completion: 'Warning completion',
+      repeat_purchase_rate: 'Repeat purchase rate', arpu: 'ARPU', active_customers: 'Active customers',
+      gross_adds: 'Gross adds', gross_losses: 'Gross losses' } };
+  const PERIOD_NAMES = { zh: { quarterly: '季度累计', yearly: '年度累计' }, en: { quarterly: 'quarter to date', yearly: 'year to date' } };
   const $ = (id) => document.getElementById(id);
   let lang = localStorage.getItem('crmlake.lang') || ((navigator.language || 'zh').startsWith('zh') ? 'zh' : 'en');
   let marts = [], filters = [], page = 0, lastKpis = null;
@@ -69,9 +72,18 @@
     if (lastKpis.period) sel.value = lastKpis.period;
     renderKpis(lastKpis);
   }
-  function fmt(v, kpi) {
+  // mart_kpi.actual and .target are already in the KPI's unit: percent (2.10 = 2.1 %), amount or count.
+  function fmt(v, unit) {
     if (v === null || v === undefined) return '–';
-    return Math.abs(v) < 1 && kpi !== 'arpu' ? (v * 100).toFixed(1) + ' %' : Number(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 });
+    return unit === 'percent' ? Number(v).toFixed(1) + ' %'
+      : Number(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: unit === 'count' ? 0 : 2 });
+  }
+  // The KPI name plus what sets this row apart: variant (total = none), scope when not all customers, period when not monthly.
+  function kpiName(r) {
+    return [KPI_NAMES[lang][r.kpi] || r.kpi,
+      r.variant && r.variant !== 'total' ? r.variant : null,
+      r.scope && r.scope !== 'all customers' ? r.scope : null,
+      r.period && r.period !== 'monthly' ? (PERIOD_NAMES[lang][r.period] || r.period) : null].filter((x) => x).join(' · ');
   }
   function renderKpis(k) {
     $('catalog-info').textContent = t('published', { t: new Date(k.publishedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') });
@@ -80,11 +92,11 @@
     k.kpis.forEach((r) => {
       const d = document.createElement('div');
       d.className = 'kpi-tile ' + r.status;
-      const name = (KPI_NAMES[lang][r.kpi] || r.kpi) + (r.variant && r.variant !== 'default' ? ' · ' + r.variant : '');
+      const name = kpiName(r);
       d.innerHTML = '<div class="name"></div><div class="actual"></div><div class="target"></div><div class="status"></div>';
       d.querySelector('.name').textContent = name;
-      d.querySelector('.actual').textContent = fmt(r.actual, r.kpi);
-      d.querySelector('.target').textContent = r.target === null || r.target === undefined ? '' : t('target') + ' ' + (r.operator || '') + ' ' + fmt(r.target, r.kpi);
+      d.querySelector('.actual').textContent = fmt(r.actual, r.unit);
+      d.querySelector('.target').textContent = r.target === null || r.target === undefined ? '' : t('target') + ' ' + (r.operator || '') + ' ' + fmt(r.target, r.unit);
       d.querySelector('.status').textContent = t(r.status);
       tiles.appendChild(d);
     });

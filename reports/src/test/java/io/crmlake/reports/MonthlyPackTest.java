@@ -43,7 +43,7 @@ class MonthlyPackTest {
         assertThat(text).contains("客户关系月度报告", "2025年6月·全公司", "2025年6月1日–2025年6月30日",
                 "发布于2025年7月1日06:00", "mart_contribution_curvev3,mart_contribution_summaryv3,mart_kpiv7");
         // KPI scorecard: ALL's rows, then the region under it; takeaway counts ALL's KPIs with a target
-        assertThat(text).contains("考核指标·2025年6月", "3项指标中2项达标，1项未达标。未达标：预警任务完成率(%)。",
+        assertThat(text).contains("考核指标·2025年6月", "3项指标中2项达标，1项未达标。未达标：预警任务完成率(%)·全部预警。",
                 "离网率(%)", "6.83", "<=7.50", "达标", "未达标", "无目标", "保有率(%)·动态", "105.36", "41/600", "华东区");
         // 20/80 page: mart_contribution_summary of 2025-06-30
         assertThat(text).contains("客户贡献（二八法则）·2025年6月", "前20%的客户贡献了78.4%的收入；126位客户（21.0%）贡献了80%。",
@@ -57,7 +57,7 @@ class MonthlyPackTest {
                 ReportParameters.monthlyPack(JUNE, "ALL"), connection, Locale.ENGLISH))
                 .saveAs("monthly-pack_en.pdf").compactText();
         assertThat(text).contains("MonthlyCRMpack", "June2025·Company-wide", "Published1Jul202506:00",
-                "2of3KPIsmettheirtarget;1missed.Missed:Warningcompletion(%).",
+                "2of3KPIsmettheirtarget;1missed.Missed:Warningcompletion(%)·allwarningtypes.",
                 "Top20%ofcustomershold78.4%ofrevenue;126customers(21.0%)makeup80%.", "Ginicoefficient");
         assertThat(text).doesNotContain("考核指标");
     }

@@ -75,9 +75,9 @@ final class SampleBusiness {
                                              expected_purchases_365d, expected_avg_spend, clv, clv_horizon_months, clv_decile,
                                              value_band, model, status) VALUES
               ('2025-05-31', 'C001', 'non_contractual', 5, 60.0, 64.0, 'week', 88.00, 1500.00, 700.00, 0.9, 1.1, 4.0, 90.00,
-               11111.11, 36, 8, 'high', 'bgnbd_gg', 'ok'),
+               11111.11, 36, 8, 'high', 'bg_nbd+gamma_gamma', 'ok'),
               ('2025-06-30', 'C001', 'non_contractual', 6, 68.0, 69.0, 'week', 92.40, 1664.50, 792.50, 0.873, 1.25, 4.6, 95.20,
-               12345.67, 36, 9, 'high', 'bgnbd_gg', 'ok')
+               12345.67, 36, 9, 'high', 'bg_nbd+gamma_gamma', 'ok')
             """,
             """
             INSERT INTO mart_segment_month (month_key, scheme, customer_id, segment, segment_rank, revenue)
@@ -85,33 +85,41 @@ final class SampleBusiness {
             FROM (VALUES (202412), (202501), (202502), (202503), (202504), (202505), (202506)) v(m)
             """,
             """
-            INSERT INTO mart_warning (warning_id, customer_id, warning_type, triggered_on, due_date, owner_staff_id, org_unit_id,
-                                      detail, suggested_channel, status) VALUES
-              ('W1', 'C001', 'purchase_overdue', '2025-06-20', '2025-06-27', 'S01', 'O01', '距上次购买 48 天，超过购买周期 1.6 倍', 'phone', 'open'),
-              ('W2', 'C002', 'contract_expiring', '2025-06-25', '2025-07-02', 'S01', 'O01', '合约 2025-07-20 到期', 'sms', 'open'),
-              ('W3', 'C004', 'balance_running_out', '2025-06-29', '2025-07-01', NULL, 'O01', '余额 3.20 元，约 2 天用完', 'sms', 'open'),
-              ('W4', 'C002', 'birthday_next_month', '2025-06-01', '2025-06-15', 'S01', 'O01', '7 月 8 日生日', 'sms', 'completed'),
-              ('W5', 'C003', 'purchase_overdue', '2025-06-21', '2025-06-28', 'S02', 'O02', '距上次购买 40 天', 'email', 'open')
+            INSERT INTO mart_warning (as_of_date, warning_id, customer_id, warning_type, triggered_on, due_date, owner_staff_id,
+                                      org_unit_id, detail, suggested_channel, status) VALUES
+              ('2025-06-30', 'W1', 'C001', 'purchase_overdue', '2025-06-20', '2025-06-27', 'S01', 'O01', '距上次购买 48 天，超过购买周期 1.6 倍', 'phone', 'open'),
+              ('2025-06-30', 'W2', 'C002', 'contract_expiring', '2025-06-25', '2025-07-02', 'S01', 'O01', '合约 2025-07-20 到期', 'sms', 'open'),
+              ('2025-06-30', 'W3', 'C004', 'balance_running_out', '2025-06-29', '2025-07-01', NULL, 'O01', '余额 3.20 元，约 2 天用完', 'sms', 'open'),
+              ('2025-06-30', 'W4', 'C002', 'birthday_next_month', '2025-06-01', '2025-06-15', 'S01', 'O01', '7 月 8 日生日', 'sms', 'completed'),
+              ('2025-06-30', 'W5', 'C003', 'purchase_overdue', '2025-06-21', '2025-06-28', 'S02', 'O02', '距上次购买 40 天', 'email', 'open'),
+              -- the run of the day before: W4 was still open then; the worklist of 2025-06-30 must not list it
+              ('2025-06-29', 'W4', 'C002', 'birthday_next_month', '2025-06-01', '2025-06-15', 'S01', 'O01', '7 月 8 日生日', 'sms', 'open')
             """,
+            // mart_kpi as the KPI job writes it: percent KPIs in percent, variant total (all_triggers for
+            // warning completion), one slice per as_of_date. The 2025-06-30 run is superseded by the
+            // 2025-07-01 one (churn restated); the scorecard must read only the latest.
             """
-            INSERT INTO mart_kpi (month_key, org_unit_id, kpi, variant, numerator, denominator, actual, target, operator, status, target_version) VALUES
-              (202506, 'ALL', 'churn_rate', NULL, 41, 600, 6.83, 7.5, '<=', 'met', 1),
-              (202506, 'ALL', 'warning_completion', NULL, 57, 190, 30.0, 35.0, '>=', 'missed', 1),
-              (202506, 'ALL', 'retention', 'dynamic', 118, 112, 105.36, 100.0, '>=', 'met', 1),
-              (202506, 'ALL', 'arpu', NULL, 73500, 600, 122.5, NULL, NULL, 'no_target', NULL),
-              (202506, 'R01', 'churn_rate', NULL, 41, 600, 6.83, 7.5, '<=', 'met', 1),
-              (202506, 'R01', 'warning_completion', NULL, 57, 190, 30.0, 35.0, '>=', 'missed', 1)
+            INSERT INTO mart_kpi (as_of_date, month_key, org_unit_id, org_unit_level, kpi, variant, scope, period, period_start_month,
+                                  base_month, numerator, denominator, actual, unit, target, operator, status, target_version) VALUES
+              ('2025-07-01', 202506, 'ALL', 'all', 'churn_rate', 'total', 'all customers', 'monthly', 202506, 202505, 41, 600, 6.83, 'percent', 7.5, '<=', 'met', 1),
+              ('2025-07-01', 202506, 'ALL', 'all', 'warning_completion', 'all_triggers', 'all customers', 'monthly', 202506, 202505, 57, 190, 30.0, 'percent', 35.0, '>=', 'missed', 1),
+              ('2025-07-01', 202506, 'ALL', 'all', 'retention', 'dynamic', 'all customers', 'monthly', 202506, 202505, 118, 112, 105.36, 'percent', 100.0, '>=', 'met', 1),
+              ('2025-07-01', 202506, 'ALL', 'all', 'arpu', 'total', 'all customers', 'monthly', 202506, 202505, 73500, 600, 122.5, 'amount', NULL, NULL, 'no_target', 1),
+              ('2025-07-01', 202506, 'R01', 'region', 'churn_rate', 'total', 'all customers', 'monthly', 202506, 202505, 41, 600, 6.83, 'percent', 7.5, '<=', 'met', 1),
+              ('2025-07-01', 202506, 'R01', 'region', 'warning_completion', 'all_triggers', 'all customers', 'monthly', 202506, 202505, 57, 190, 30.0, 'percent', 35.0, '>=', 'missed', 1),
+              ('2025-06-30', 202506, 'ALL', 'all', 'churn_rate', 'total', 'all customers', 'monthly', 202506, 202505, 48, 600, 8.00, 'percent', 7.5, '<=', 'missed', 1)
             """,
             // A concave Pareto curve: value_share = 1 - (1 - customer_share)^6.87, so the top 20 % hold 78.4 %.
             """
             INSERT INTO mart_contribution_curve (as_of_date, dimension, dimension_value, measure, point, customer_share, value_share)
-            SELECT DATE '2025-06-30', 'org_unit', 'ALL', 'revenue', p, p / 100.0, 1 - pow(1 - p / 100.0, 6.87)
+            SELECT DATE '2025-06-30', 'company', 'ALL', 'revenue', p, p / 100.0, 1 - pow(1 - p / 100.0, 6.87)
             FROM range(1, 101) r(p)
             """,
             """
             INSERT INTO mart_contribution_summary (as_of_date, dimension, dimension_value, measure, customers, total,
-                                                   top1_share, top5_share, top10_share, top20_share, customers_for_80_share, gini) VALUES
-              ('2025-06-30', 'org_unit', 'ALL', 'revenue', 600, 987654.32, 0.067, 0.297, 0.515, 0.784, 126, 0.612)
+                                                   top1_share, top5_share, top10_share, top20_share, customers_for_80, customers_for_80_share,
+                                                   gini) VALUES
+              ('2025-06-30', 'company', 'ALL', 'revenue', 600, 987654.32, 0.067, 0.297, 0.515, 0.784, 126, 0.21, 0.612)
             """,
             """
             INSERT INTO crmlake_publish VALUES

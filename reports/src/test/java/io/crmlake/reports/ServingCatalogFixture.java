@@ -66,17 +66,12 @@ final class ServingCatalogFixture {
         return DriverManager.getConnection("jdbc:duckdb:" + file, props);
     }
 
-    /** GOLD and MART tables of the catalog, the agreed marts not in it yet, and the two ops tables. */
+    /** GOLD and MART tables of the catalog and the two ops tables. */
     static List<Table> servingTables() {
         Map<String, Table> tables = new LinkedHashMap<>();
         Catalog catalog = Catalog.get();
         for (Layer layer : List.of(Layer.GOLD, Layer.MART)) {
             catalog.tables(layer).forEach(t -> tables.put(t.name(), t));
-        }
-        for (String mart : AgreedMarts.names()) {
-            if (!tables.containsKey(mart)) {
-                tables.put(mart, AgreedMarts.table(mart).orElseThrow());
-            }
         }
         tables.put("ops_batch_log", catalog.table("ops_batch_log"));
         tables.put("ops_quarantine", catalog.table("ops_quarantine"));

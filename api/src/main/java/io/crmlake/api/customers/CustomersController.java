@@ -53,8 +53,13 @@ class CustomersController {
             }
             Table dimCustomer = reader.table("dim_customer").orElseThrow();
             Map<String, Object> shown = personalData.apply(caller, dimCustomer.columns(), profile.get(0));
-            List<Map<String, Object>> value = reader.rows("mart_customer_value",
-                    "\"customer_id\" = ?", "\"as_of_date\" DESC", 1, id);
+            Object valueRun = latestRun(reader, "mart_customer_value");
+            List<Map<String, Object>> value = valueRun == null ? List.of() : reader.rows("mart_customer_value",
+                    "\"as_of_date\" = ? AND \"customer_id\" = ?", "", 1, valueRun, id);
+            Object warningRun = latestRun(reader, "mart_warning");
+            List<Map<String, Object>> openWarnings = warningRun == null ? List.of() : reader.rows("mart_warning",
+                    "\"as_of_date\" = ? AND \"customer_id\" = ? AND \"status\" = ?", "\"due_date\", \"warning_id\"", 100,
+                    warningRun, id, "open");
             List<Map<String, Object>> history = reader.rows("mart_segment_month",
                     "\"customer_id\" = ?", "\"month_key\" DESC, \"scheme\"", SEGMENT_HISTORY, id);
             return new CustomerView(id, g.publishedAt(), shown,
@@ -63,8 +68,18 @@ class CustomersController {
                     history,
                     reader.rows("fact_transaction", "\"customer_id\" = ?", "\"txn_ts\" DESC", RECENT, id),
                     reader.rows("fact_touchpoint", "\"customer_id\" = ?", "\"ts\" DESC", RECENT, id),
-                    reader.rows("mart_warning", "\"customer_id\" = ? AND \"status\" = ?", "\"due_date\"", 100, id, "open"));
+                    openWarnings);
         }
+    }
+
+    /**
+     * The as_of_date of the mart's latest run, or null when it has none. Each run writes its own
+     * slice: a warning still open in an older run may have been completed since, and a customer
+     * missing from the latest CLV run is not scored today, so older slices are never shown.
+     */
+    private static Object latestRun(TableReader reader, String mart) throws SQLException {
+        List<Object> runs = reader.distinctDescending(mart, "as_of_date", "TRUE", 1);
+        return runs.isEmpty() ? null : runs.get(0);
     }
 
     /** History is newest first, so the first row seen for a scheme is its current segment. */

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** KPI actuals against targets for one month and org unit, from mart_kpi. */
+/**
+ * KPI actuals against targets for one month and org unit, from mart_kpi. Each run of the KPI
+ * job writes its own as_of_date slice, so only the latest one is read: an older run's rows for
+ * the same month are superseded, not additional KPIs.
+ */
 @RestController
 class KpisController {
 
@@ -33,10 +38,11 @@ class KpisController {
         this.tables = tables;
     }
 
-    record Kpis(Integer period, String orgUnit, Instant publishedAt, List<Integer> periods, List<Map<String, Object>> kpis) {
+    record Kpis(Integer period, String orgUnit, LocalDate asOfDate, Instant publishedAt, List<Integer> periods,
+                List<Map<String, Object>> kpis) {
     }
 
-    @Operation(summary = "KPI actual, target and status (met, missed, no_target) for a month (yyyymm or yyyy-mm; default the latest) and org unit (default ALL)")
+    @Operation(summary = "KPI actual, target and status (met, missed, no_target, no_data) from the latest KPI run (as_of_date) for a month (yyyymm or yyyy-mm; default the latest) and org unit (default ALL)")
     @GetMapping("/api/kpis")
     Kpis kpis(@RequestParam(required = false) String period,
               @RequestParam(name = "org_unit", required = false) String orgUnit) throws SQLException {
@@ -48,12 +54,19 @@ class KpisController {
         try (Connection connection = catalog.connect()) {
             CatalogGeneration g = catalog.current().orElseThrow();
             TableReader reader = new TableReader(connection, tables, g);
-            List<Integer> periods = reader.distinctDescending("mart_kpi", "month_key", "\"org_unit_id\" = ?", 60, unit)
+            List<Object> runs = reader.distinctDescending("mart_kpi", "as_of_date", "TRUE", 1);
+            if (runs.isEmpty()) {
+                return new Kpis(null, unit, null, g.publishedAt(), List.of(), List.of());
+            }
+            LocalDate asOf = (LocalDate) runs.get(0);
+            List<Integer> periods = reader.distinctDescending("mart_kpi", "month_key",
+                            "\"as_of_date\" = ? AND \"org_unit_id\" = ?", 60, asOf, unit)
                     .stream().map(v -> ((Number) v).intValue()).toList();
             Integer shown = month != null ? month : periods.isEmpty() ? null : periods.get(0);
             List<Map<String, Object>> rows = shown == null ? List.of() : reader.rows("mart_kpi",
-                    "\"month_key\" = ? AND \"org_unit_id\" = ?", "\"kpi\", \"variant\"", 1000, shown, unit);
-            return new Kpis(shown, unit, g.publishedAt(), periods, rows);
+                    "\"as_of_date\" = ? AND \"month_key\" = ? AND \"org_unit_id\" = ?",
+                    "\"kpi\", \"variant\", \"scope\", \"period\"", 1000, asOf, shown, unit);
+            return new Kpis(shown, unit, asOf, g.publishedAt(), periods, rows);
         }
     }
 

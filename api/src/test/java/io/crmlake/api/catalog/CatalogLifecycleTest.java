@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "crmlake.watch-interval=200ms")
-@Import(ServiceTest.Tables.class)
 class CatalogLifecycleTest {
 
     private static Path serving;
@@ -61,18 +59,18 @@ class CatalogLifecycleTest {
         assertThat(json(kpis).get("detail").asString()).isEqualTo(expected);
 
         Instant first = Instant.parse("2024-04-01T02:00:00Z");
-        DemoData.catalog().publish(serving, ServiceTest.servedWithStandIns(), first);
+        DemoData.catalog().publish(serving, ServiceTest.served(), first);
         awaitPublishedAt(first);
         JsonNode up = json(get("/actuator/health", null));
         assertThat(up.at("/components/catalog/status").asString()).isEqualTo("UP");
         assertThat(up.at("/components/catalog/details/publishedAt").asString()).isEqualTo("2024-04-01T02:00:00Z");
-        assertThat(json(get("/api/marts/mart_kpi", "analyst")).get("total").asLong()).isEqualTo(5);
+        assertThat(json(get("/api/marts/mart_kpi", "analyst")).get("total").asLong()).isEqualTo(6);
 
         try (Connection inFlight = catalog.connect()) {
             Instant second = Instant.parse("2024-05-01T02:00:00Z");
-            new FixtureCatalog().rows("mart_kpi", List.of(DemoData.row("month_key", 202404, "org_unit_id", "ALL",
-                    "kpi", "churn_rate", "variant", "default", "actual", 0.02, "status", "met")))
-                    .publish(serving, ServiceTest.servedWithStandIns(), second);
+            new FixtureCatalog().rows("mart_kpi", List.of(DemoData.row("as_of_date", "2024-05-05", "month_key", 202404, "org_unit_id", "ALL",
+                    "kpi", "churn_rate", "variant", "total", "unit", "percent", "actual", "2.00", "status", "met")))
+                    .publish(serving, ServiceTest.served(), second);
             awaitPublishedAt(second);
             // New requests see the new publish ...
             JsonNode kpi = json(get("/api/kpis", "executive"));
@@ -81,7 +79,7 @@ class CatalogLifecycleTest {
             // ... while the connection opened before the switch finishes on the old file.
             try (Statement s = inFlight.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM mart_kpi")) {
                 rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(5);
+                assertThat(rs.getLong(1)).isEqualTo(6);
             }
         }
     }

@@ -24,6 +24,7 @@ class CustomerAndKpiViewsTest extends ServiceTest {
         assertThat(c.get("recentTransactions")).hasSize(20);
         assertThat(c.get("recentTransactions").get(0).get("txn_id").asString()).isEqualTo("T020");
         assertThat(c.get("recentTouchpoints")).hasSize(1);
+        // W3 was open in the 2024-04-04 warning run but is completed in the latest one.
         assertThat(c.get("openWarnings").valueStream().map(w -> w.get("warning_id").asString())).containsExactly("W1");
     }
 
@@ -60,14 +61,17 @@ class CustomerAndKpiViewsTest extends ServiceTest {
         assertThat(k.get("orgUnit").asString()).isEqualTo("ALL");
         assertThat(k.get("periods").valueStream().map(JsonNode::asInt)).containsExactly(202403, 202402);
         assertThat(k.get("kpis").valueStream().map(r -> r.get("kpi").asString() + ":" + r.get("status").asString()))
-                .containsExactly("arpu:no_target", "churn_rate:met", "repeat_rate:missed");
+                .containsExactly("arpu:no_target", "churn_rate:met", "repeat_purchase_rate:missed");
+        assertThat(k.get("asOfDate").asString()).isEqualTo("2024-04-05");
     }
 
     @Test
     void kpisForAMonthAndOrgUnit() {
         JsonNode feb = json(get("/api/kpis?period=2024-02", "executive"));
         assertThat(feb.get("kpis")).hasSize(1);
-        assertThat(feb.get("kpis").get(0).get("actual").asDouble()).isEqualTo(0.034);
+        // The latest run (2024-04-05) restated February's churn: 3.40 %, not the 3.10 % of the 2024-03-05 run.
+        assertThat(feb.get("kpis").get(0).get("actual").decimalValue()).isEqualByComparingTo("3.40");
+        assertThat(feb.get("kpis").get(0).get("unit").asString()).isEqualTo("percent");
         JsonNode branch = json(get("/api/kpis?period=202403&org_unit=B01", "executive"));
         assertThat(branch.get("kpis")).hasSize(1);
         assertThat(branch.get("kpis").get(0).get("status").asString()).isEqualTo("met");

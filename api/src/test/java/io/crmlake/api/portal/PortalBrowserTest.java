@@ -76,14 +76,14 @@ class PortalBrowserTest extends ServiceTest {
         assertThat(tiles).anySatisfy(t -> assertThat(t).contains("离网率").contains("2.1 %").contains("达标"));
         assertThat(browser.findElement(By.cssSelector(".kpi-tile.missed")).getText()).contains("复购率").contains("未达标");
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-total"), "共 5 行"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-total"), "共 6 行"));
         new Select(browser.findElement(By.id("filter-column"))).selectByValue("kpi");
         new Select(browser.findElement(By.id("filter-op"))).selectByValue("eq");
         browser.findElement(By.id("filter-value")).sendKeys("churn_rate");
         browser.findElement(By.id("filter-add")).click();
         browser.findElement(By.id("apply")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-total"), "共 3 行"));
-        assertThat(browser.findElements(By.cssSelector("#rows tbody tr"))).hasSize(3);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-total"), "共 4 行"));
+        assertThat(browser.findElements(By.cssSelector("#rows tbody tr"))).hasSize(4);
 
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(Path.of("target", "portal.png"), png);
@@ -92,9 +92,9 @@ class PortalBrowserTest extends ServiceTest {
         Path csv = downloads.resolve("mart_kpi.csv");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("\uFEFFmonth_key,org_unit_id,kpi");
-        assertThat(lines.subList(1, 4)).allSatisfy(l -> assertThat(l).contains(",churn_rate,"));
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).startsWith("\uFEFFas_of_date,month_key,org_unit_id,org_unit_level,kpi");
+        assertThat(lines.subList(1, 5)).allSatisfy(l -> assertThat(l).contains(",churn_rate,"));
 
         browser.findElement(By.id("lang-toggle")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-tiles"), "Churn rate"));

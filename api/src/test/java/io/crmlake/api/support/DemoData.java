@@ -50,23 +50,35 @@ public final class DemoData {
                 row("month_key", 202402, "scheme", "value_tier", "customer_id", ZHANG, "segment", "silver", "segment_rank", 2, "revenue", "300.00"),
                 row("month_key", 202403, "scheme", "value_tier", "customer_id", ZHANG, "segment", "gold", "segment_rank", 1, "revenue", "520.00"),
                 row("month_key", 202403, "scheme", "lifecycle", "customer_id", ZHANG, "segment", "稳定期", "segment_rank", 3, "revenue", "520.00")));
+        // Two warning runs: W1 is open in the latest (2024-04-05); W3 was open on 2024-04-04 and was
+        // completed since, so the customer view must not list it.
         f.rows("mart_warning", List.of(
-                row("warning_id", "W1", "customer_id", ZHANG, "warning_type", "birthday", "triggered_on", "2024-04-01",
-                        "due_date", "2024-05-06", "status", "open", "org_unit_id", "B01"),
-                row("warning_id", "W2", "customer_id", ZHANG, "warning_type", "recency", "triggered_on", "2024-01-01",
-                        "due_date", "2024-01-31", "status", "completed", "org_unit_id", "B01")));
+                row("as_of_date", "2024-04-05", "warning_id", "W1", "customer_id", ZHANG, "warning_type", "birthday_next_month",
+                        "triggered_on", "2024-04-01", "due_date", "2024-05-06", "status", "open", "org_unit_id", "B01"),
+                row("as_of_date", "2024-04-05", "warning_id", "W2", "customer_id", ZHANG, "warning_type", "purchase_overdue",
+                        "triggered_on", "2024-01-01", "due_date", "2024-01-31", "status", "completed", "org_unit_id", "B01"),
+                row("as_of_date", "2024-04-05", "warning_id", "W3", "customer_id", ZHANG, "warning_type", "balance_running_out",
+                        "triggered_on", "2024-04-03", "due_date", "2024-04-05", "status", "completed", "org_unit_id", "B01"),
+                row("as_of_date", "2024-04-04", "warning_id", "W3", "customer_id", ZHANG, "warning_type", "balance_running_out",
+                        "triggered_on", "2024-04-03", "due_date", "2024-04-05", "status", "open", "org_unit_id", "B01")));
+        // mart_kpi as the KPI job writes it: actual and target in the KPI's unit (percent: 2.10 = 2.1 %),
+        // variant total, one slice per as_of_date. The 2024-03-05 run saw February's churn at 3.10;
+        // the latest run (2024-04-05) restates it as 3.40, and readers must show the latest.
         f.rows("mart_kpi", List.of(
-                kpi(202403, "ALL", "churn_rate", 0.021, 0.03, "<=", "met"),
-                kpi(202403, "ALL", "repeat_rate", 0.35, 0.40, ">=", "missed"),
-                kpi(202403, "ALL", "arpu", 88.5, null, null, "no_target"),
-                kpi(202402, "ALL", "churn_rate", 0.034, 0.03, "<=", "missed"),
-                kpi(202403, "B01", "churn_rate", 0.010, 0.03, "<=", "met")));
+                kpi("2024-04-05", 202403, "ALL", "churn_rate", "percent", "2.10", "3.0", "<=", "met"),
+                kpi("2024-04-05", 202403, "ALL", "repeat_purchase_rate", "percent", "35.00", "40.0", ">=", "missed"),
+                kpi("2024-04-05", 202403, "ALL", "arpu", "amount", "88.50", null, null, "no_target"),
+                kpi("2024-04-05", 202402, "ALL", "churn_rate", "percent", "3.40", "3.0", "<=", "missed"),
+                kpi("2024-04-05", 202403, "B01", "churn_rate", "percent", "1.00", "3.0", "<=", "met"),
+                kpi("2024-03-05", 202402, "ALL", "churn_rate", "percent", "3.10", "3.0", "<=", "missed")));
         return f;
     }
 
-    private static Map<String, Object> kpi(int month, String unit, String kpi, double actual, Double target, String op, String status) {
-        return row("month_key", month, "org_unit_id", unit, "kpi", kpi, "variant", "default", "actual", actual,
-                "target", target, "operator", op, "status", status, "target_version", "2024.1");
+    private static Map<String, Object> kpi(String asOf, int month, String orgUnit, String kpi, String unit, String actual,
+                                           String target, String op, String status) {
+        return row("as_of_date", asOf, "month_key", month, "org_unit_id", orgUnit, "org_unit_level", orgUnit.equals("ALL") ? "all" : "branch",
+                "kpi", kpi, "variant", "total", "scope", "all customers", "period", "monthly", "unit", unit, "actual", actual,
+                "target", target, "operator", op, "status", status, "target_version", 1);
     }
 
     public static Map<String, Object> row(Object... kv) {

@@ -1,6 +1,7 @@
 package io.crmlake.api.support;
 
 import io.crmlake.api.catalog.ServedTables;
+import io.crmlake.warehouse.catalog.Catalog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,11 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  * once per test JVM; every test class extending this shares the one running service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ServiceTest.Tables.class)
 public abstract class ServiceTest {
 
     public static final Instant PUBLISHED_AT = Instant.parse("2024-04-01T02:00:00Z");
@@ -41,23 +37,15 @@ public abstract class ServiceTest {
     @LocalServerPort
     protected int port;
 
-    @TestConfiguration
-    public static class Tables {
-        @Bean
-        @Primary
-        ServedTables servedTablesWithStandIns() {
-            return servedWithStandIns();
-        }
-    }
-
-    public static ServedTables servedWithStandIns() {
-        return new ServedTables(AgreedMarts.catalogWithStandIns().stream().filter(ServedTables::isServed).toList());
+    /** The tables the service serves: the catalog's, as in production (ServingConfiguration). */
+    public static ServedTables served() {
+        return ServedTables.from(Catalog.get());
     }
 
     static synchronized Path demoServing() throws IOException {
         if (serving == null) {
             Path dir = Files.createTempDirectory("crmlake-api-test").resolve("serving");
-            DemoData.catalog().publish(dir, servedWithStandIns(), PUBLISHED_AT);
+            DemoData.catalog().publish(dir, served(), PUBLISHED_AT);
             serving = dir;
         }
         return serving;
