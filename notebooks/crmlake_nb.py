@@ -65,7 +65,10 @@ class _DuckDbJdbc(_Catalog):
     def __init__(self, path):
         import jpype
         if not jpype.isJVMStarted():
-            jpype.startJVM(classpath=[_duckdb_jar()], convertStrings=True)
+            # Debian ships JPype's own support jar in /usr/share/java rather than beside the
+            # module, where JPype looks for it; put it on the class path when it is there.
+            support = [j for j in ("/usr/share/java/org.jpype.jar",) if os.path.exists(j)]
+            jpype.startJVM(classpath=support + [_duckdb_jar()], convertStrings=True)
         props = jpype.JClass("java.util.Properties")()
         props.setProperty("duckdb.read_only", "true")
         # One DuckDB instance per connect(): the driver's instance cache would otherwise hand back
@@ -93,8 +96,8 @@ class _DuckDbJdbc(_Catalog):
 
 def _python(value):
     """JDBC values as plain Python: numbers as float/int, booleans as bool, the rest as text."""
-    if value is None:
-        return None
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value  # JPype already converted it (strings, with convertStrings=True)
     name = value.getClass().getName()
     if name in ("java.math.BigDecimal", "java.lang.Double", "java.lang.Float"):
         return float(value.doubleValue())

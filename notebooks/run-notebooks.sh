@@ -20,7 +20,7 @@ mkdir -p "$out"
 export CRMLAKE_CATALOG="$(cd "$(dirname "$catalog")" && pwd)/$(basename "$catalog")"
 export JUPYTER_PATH="$here/kernels-path"
 export PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}"
-export MPLBACKEND=Agg
+export PYDEVD_DISABLE_FILE_VALIDATION=1
 mkdir -p "$here/kernels-path/kernels"
 ln -sfn "$here/kernels/crmlake-python3" "$here/kernels-path/kernels/crmlake-python3"
 format="${NOTEBOOK_FORMAT:-notebook}"
