@@ -39,7 +39,7 @@ public final class SqlServer {
         LakeRegistration.Outcome outcome;
         try {
             outcome = new LakeRegistration(spark, lake, SqlEndpoint.DATABASE).register(progress);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw HiveFailures.explain(e, endpoint);
         }
         if (outcome.served() == 0) {
@@ -49,7 +49,7 @@ public final class SqlServer {
         HiveThriftServer2 server;
         try {
             server = HiveThriftServer2.startWithContext(spark.sqlContext());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw HiveFailures.explain(e, endpoint);
         }
         return new SqlServer(endpoint, spark, server, outcome);
@@ -61,7 +61,7 @@ public final class SqlServer {
         builder.config("spark.sql.extensions", CrmlakeSpark.DELTA_EXTENSION + "," + ReadOnlyExtension.class.getName());
         try {
             return CrmlakeSpark.start(builder);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw HiveFailures.explain(e, endpoint);
         }
     }
