@@ -90,6 +90,11 @@ public final class SqlServer {
         return registration;
     }
 
+    /** HiveServer2's authentication mode as configured (spark_conf or spark-submit --conf). */
+    public String authentication() {
+        return spark.sparkContext().getConf().get("spark.hadoop.hive.server2.authentication", "NONE");
+    }
+
     public void stop() {
         server.stop();
         spark.stop();
