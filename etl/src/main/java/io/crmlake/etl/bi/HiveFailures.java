@@ -12,9 +12,9 @@ final class HiveFailures {
 
     private HiveFailures() {}
 
-    static RuntimeException explain(RuntimeException e, SqlEndpoint endpoint) {
-        if (e instanceof SqlServerException) {
-            return e;
+    static RuntimeException explain(Exception e, SqlEndpoint endpoint) {
+        if (e instanceof SqlServerException known) {
+            return known;
         }
         String text = allMessages(e).toLowerCase(Locale.ROOT);
         if (text.contains("could not create serversocket") || text.contains("address already in use")) {
@@ -25,12 +25,14 @@ final class HiveFailures {
             return new SqlServerException("the embedded metastore " + endpoint.derbyDatabase()
                     + " is in use by another crmlake sql-server on this lake; stop it, or give this one an external metastore with --metastore-uri", e);
         }
+        boolean external = endpoint.metastoreUri().isPresent();
         if (text.contains("unable to instantiate") || text.contains("could not connect to meta store")
-                || text.contains("metaexception") || text.contains("ttransportexception")) {
+                || text.contains("metaexception") || text.contains("org.apache.thrift")
+                || external && (text.contains("broken pipe") || text.contains("connection reset") || text.contains("socketexception"))) {
             return new SqlServerException("the Hive metastore (" + endpoint.metastoreDescription()
-                    + ") cannot be used: " + firstLine(rootCause(e)) + "; check --metastore-uri or leave it out to use the embedded metastore", e);
+                    + ") cannot be used (" + firstLine(rootCause(e)) + "); check --metastore-uri or leave it out to use the embedded metastore", e);
         }
-        return e;
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
     }
 
     private static String allMessages(Throwable e) {

@@ -1,7 +1,6 @@
 package io.crmlake.etl.bi;
 
 import io.crmlake.warehouse.catalog.Catalog;
-import io.crmlake.warehouse.catalog.Table;
 import io.crmlake.warehouse.lake.LakePaths;
 import java.io.IOException;
 import java.net.InetAddress;

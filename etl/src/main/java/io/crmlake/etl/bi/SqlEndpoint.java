@@ -97,6 +97,8 @@ public record SqlEndpoint(String host, int port, Optional<URI> metastoreUri, Pat
             hive(s, "javax.jdo.option.ConnectionDriverName", "org.apache.derby.jdbc.EmbeddedDriver");
             hive(s, "datanucleus.schema.autoCreateAll", "true");
             hive(s, "hive.metastore.schema.verification", "false");
+            // A Derby database held by another server does not free itself: fail at once.
+            hive(s, "hive.hmshandler.retry.attempts", "1");
         }
         return s;
     }

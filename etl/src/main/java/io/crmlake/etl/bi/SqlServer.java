@@ -39,7 +39,7 @@ public final class SqlServer {
         LakeRegistration.Outcome outcome;
         try {
             outcome = new LakeRegistration(spark, lake, SqlEndpoint.DATABASE).register(progress);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw HiveFailures.explain(e, endpoint);
         }
         if (outcome.served() == 0) {
@@ -49,7 +49,7 @@ public final class SqlServer {
         HiveThriftServer2 server;
         try {
             server = HiveThriftServer2.startWithContext(spark.sqlContext());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw HiveFailures.explain(e, endpoint);
         }
         return new SqlServer(endpoint, spark, server, outcome);
@@ -61,7 +61,7 @@ public final class SqlServer {
         builder.config("spark.sql.extensions", CrmlakeSpark.DELTA_EXTENSION + "," + ReadOnlyExtension.class.getName());
         try {
             return CrmlakeSpark.start(builder);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw HiveFailures.explain(e, endpoint);
         }
     }
@@ -88,6 +88,11 @@ public final class SqlServer {
 
     public LakeRegistration.Outcome registration() {
         return registration;
+    }
+
+    /** HiveServer2's authentication mode as configured (spark_conf or spark-submit --conf). */
+    public String authentication() {
+        return spark.sparkContext().getConf().get("spark.hadoop.hive.server2.authentication", "NONE");
     }
 
     public void stop() {

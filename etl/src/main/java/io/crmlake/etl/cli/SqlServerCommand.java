@@ -51,7 +51,7 @@ final class SqlServerCommand implements Callable<Integer> {
             server.stop();
             stopped.countDown();
         }, "crmlake-sql-server-stop"));
-        Console.line("listening on " + endpoint.jdbcUrl() + " (read-only, authentication NONE; "
+        Console.line("listening on " + endpoint.jdbcUrl() + " (read-only, authentication " + server.authentication() + "; "
                 + "started in " + Console.seconds(System.currentTimeMillis() - start) + "); Ctrl-C to stop");
         stopped.await();
         return 0;

@@ -170,6 +170,18 @@ class SqlServerJdbcTest {
 
     @Test
     @Order(7)
+    void aSecondServerOnTheSameEmbeddedMetastoreSaysSoInOneSentence() throws Exception {
+        SqlServerProcess.Exit second = SqlServerProcess.runToExit(dir.resolve("cwd-second"), "sql-server",
+                "--lake", lake.toString(), "--port", Integer.toString(SqlServerProcess.freePort()),
+                "--work-dir", dir.resolve("work-second").toString());
+        assertThat(second.code()).as(second.stderr()).isEqualTo(2);
+        assertThat(second.stderr()).contains("crmlake sql-server: the embedded metastore " + lake.resolve("_metastore/metastore_db")
+                + " is in use by another crmlake sql-server on this lake; stop it, or give this one an external metastore with --metastore-uri")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    @Order(8)
     void aSecondStartRegistersNewTablesAndKeepsTheOthers() throws Exception {
         server.close();
         write("dim_product", true, row("product_sk", 7L, "product_id", "P7", "name", "宽带套餐", "category", "broadband", "is_contract", true));

@@ -69,6 +69,31 @@ final class SqlServerProcess implements AutoCloseable {
         return server;
     }
 
+    record Exit(int code, String stdout, String stderr) {}
+
+    /** Runs {@code crmlake <args>} in a JVM of its own to the end (for failures after Spark started). */
+    static Exit runToExit(Path cwd, String... args) throws Exception {
+        Files.createDirectories(cwd);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + projectFile("conf/spark-jvm.options"), "-Xmx1g", "-Dfile.encoding=UTF-8",
+                "-cp", System.getProperty("java.class.path"), "io.crmlake.etl.cli.Crmlake"));
+        command.addAll(List.of(args));
+        Path out = cwd.resolve("stdout.txt");
+        Path err = cwd.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        builder.environment().remove("CRMLAKE_DEBUG");
+        Process p = builder.start();
+        p.getOutputStream().close();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("crmlake " + String.join(" ", args) + " did not finish in 300 s");
+        }
+        return new Exit(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     void awaitLine(String text, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         synchronized (output) {
