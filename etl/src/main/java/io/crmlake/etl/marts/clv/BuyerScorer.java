@@ -51,14 +51,20 @@ final class BuyerScorer implements Serializable {
         this.horizonMonths = horizonMonths;
     }
 
-    private void init() {
+    /**
+     * Builds the models once per deserialised copy. Synchronized because Spark may call one UDF
+     * instance from several task threads of an executor: without it a second thread could see
+     * {@code transactions} set but {@code clv} not yet (a NullPointerException seen in the tests).
+     */
+    private synchronized void init() {
         if (transactions == null) {
-            transactions = new CalibratedBgNbd(new BgNbdModel(bgNbd[0], bgNbd[1], bgNbd[2], bgNbd[3]), unit);
+            CalibratedBgNbd bg = new CalibratedBgNbd(new BgNbdModel(bgNbd[0], bgNbd[1], bgNbd[2], bgNbd[3]), unit);
             if (gammaGamma != null) {
                 spend = new GammaGammaModel(gammaGamma[0], gammaGamma[1], gammaGamma[2]);
                 // Discounting per month: the horizon is a whole number of months in any unit.
-                clv = new DiscountedClv(transactions, spend, new AnnualDiscountRate(annualRate), Span.months(1));
+                clv = new DiscountedClv(bg, spend, new AnnualDiscountRate(annualRate), Span.months(1));
             }
+            transactions = bg;
         }
     }
 
