@@ -39,6 +39,14 @@ def connect(catalog=None):
 
 
 class _Catalog:
+    @property
+    def location(self):
+        """The catalog file, relative to the project when it lies inside it (for printing)."""
+        try:
+            return str(self.path.relative_to(ROOT))
+        except ValueError:
+            return str(self.path)
+
     def tables(self):
         return self.sql("SELECT table_name, layer, delta_version, row_count, storage, published_at "
                         "FROM crmlake_publish ORDER BY layer, table_name")

@@ -22,6 +22,7 @@ class ClvRulesTest {
         assertThat(clv.horizonMonths()).isEqualTo(12);
         assertThat(clv.annualDiscountRate()).isEqualByComparingTo("0.10");
         assertThat(clv.timeUnit()).isEqualTo("weeks");
+        assertThat(clv.holdoutWeeks()).as("every pipeline run checks its fit on the last quarter").isEqualTo(13);
         assertThat(clv.contractual().marginRate()).isEqualByComparingTo("0.35");
         assertThat(clv.contractual().arpuMonths()).isEqualTo(3);
         assertThat(clv.valueBands().segmentIds()).containsExactly("none", "low", "medium", "high");
@@ -49,6 +50,12 @@ class ClvRulesTest {
         broken("lower: {value: 200, inclusive: true}", "lower: {value: 150, inclusive: true}");
         assertError("lower: {value: 150", "value_bands.bands[2].lower",
                 "bands 'low' and 'medium' overlap between 150 and 200");
+    }
+
+    @Test
+    void negativeHoldoutIsRejectedAtItsLine() throws IOException {
+        broken("holdout_weeks: 13", "holdout_weeks: -4");
+        assertError("holdout_weeks: -4", "holdout_weeks", "expected 0 (no holdout check) or a number of weeks");
     }
 
     @Test
