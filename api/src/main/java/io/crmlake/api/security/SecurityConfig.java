@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -59,6 +60,9 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**", "/api/admin/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/marts", "/api/marts/**").hasRole(Roles.ANALYST)
                         .requestMatchers("/api/kpis", "/api/customers/**", "/api/catalog").hasRole(Roles.EXECUTIVE)
+                        // Reports: render, archive, schedules for executives up; running a schedule is admin only.
+                        .requestMatchers(HttpMethod.POST, "/api/reports/schedules/*/run").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/reports/**").hasRole(Roles.EXECUTIVE)
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless API with credentials on every request and no session cookie.
