@@ -1,6 +1,5 @@
 package io.crmlake.api.reports;
 
-import io.crmlake.api.catalog.LiveCatalog;
 import io.crmlake.api.catalog.ServingProperties;
 import io.crmlake.reports.ReportRenderer;
 import io.crmlake.warehouse.lake.LakeConfig;
@@ -44,9 +43,9 @@ class ReportsConfiguration {
     }
 
     @Bean
-    ReportService reportService(ReportRenderer renderer, LiveCatalog catalog, ReportsProperties properties, ZoneId businessZone) {
+    ReportService reportService(ReportRenderer renderer, ServingProperties serving, ReportsProperties properties, ZoneId businessZone) {
         RenderGate gate = new RenderGate(properties.maxConcurrent(), properties.queueCapacity(), properties.retryAfter());
-        return new ReportService(renderer, catalog, gate, Clock.system(businessZone), businessZone);
+        return new ReportService(renderer, serving.servingDir(), gate, Clock.system(businessZone), businessZone);
     }
 
     /** Default: {@code reports} beside the serving folder, i.e. {@code <lake>/reports} for a local lake. */
