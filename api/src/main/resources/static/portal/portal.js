@@ -4,13 +4,19 @@
   'use strict';
   const T = {
     zh: { subtitle: '客户分析门户', signIn: '登录', user: '用户名', password: '密码', logout: '退出',
-      kpis: '考核指标', reports: '报表归档', reportsSoon: '月度报表（PDF）将在报表功能上线后在此下载。',
+      kpis: '考核指标', reports: '报表归档', schedules: '报表计划', noReports: '归档中还没有报表。', download: '下载',
+      failed: '失败', runNow: '立即运行', running: '运行中…', never: '—', onDemand: '按需',
+      col: { generatedAt: '生成时间', report: '报表', period: '期间', locale: '语言', size: '大小', status: '状态',
+        id: '计划', cron: 'cron', next: '下次运行', last: '上次结果' },
       marts: '数据集市浏览', martsDenied: '浏览集市需要分析师角色。', table: '表', addFilter: '添加条件',
       apply: '查询', downloadCsv: '下载 CSV', total: '共 {n} 行', met: '达标', missed: '未达标',
       no_target: '无目标', no_data: '无数据', target: '目标', badLogin: '用户名或密码错误', published: '数据发布于 {t}',
       noCatalog: '尚无已发布的数据：请先运行 crmlake run', page: '第 {p} 页' },
     en: { subtitle: 'customer analytics portal', signIn: 'Sign in', user: 'User', password: 'Password', logout: 'Sign out',
-      kpis: 'KPIs vs targets', reports: 'Report archive', reportsSoon: 'Monthly PDF reports will be listed here once the reports feature lands.',
+      kpis: 'KPIs vs targets', reports: 'Report archive', schedules: 'Report schedules', noReports: 'No reports archived yet.', download: 'Download',
+      failed: 'failed', runNow: 'Run now', running: 'running…', never: '—', onDemand: 'on demand',
+      col: { generatedAt: 'Generated', report: 'Report', period: 'Period', locale: 'Language', size: 'Size', status: 'Status',
+        id: 'Schedule', cron: 'cron', next: 'Next run', last: 'Last outcome' },
       marts: 'Mart browser', martsDenied: 'Browsing marts needs the analyst role.', table: 'Table', addFilter: 'Add filter',
       apply: 'Query', downloadCsv: 'Download CSV', total: '{n} rows', met: 'met', missed: 'missed',
       no_target: 'no target', no_data: 'no data', target: 'target', badLogin: 'Wrong user or password', published: 'Data published {t}',
@@ -24,7 +30,7 @@
   const PERIOD_NAMES = { zh: { quarterly: '季度累计', yearly: '年度累计' }, en: { quarterly: 'quarter to date', yearly: 'year to date' } };
   const $ = (id) => document.getElementById(id);
   let lang = localStorage.getItem('crmlake.lang') || ((navigator.language || 'zh').startsWith('zh') ? 'zh' : 'en');
-  let marts = [], filters = [], page = 0, lastKpis = null;
+  let marts = [], filters = [], page = 0, lastKpis = null, lastArchive = null, lastSchedules = null;
   const size = 50;
 
   function t(key, vars) {
@@ -37,6 +43,8 @@
     document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
     $('lang-toggle').textContent = lang === 'zh' ? 'English' : '中文';
     if (lastKpis) renderKpis(lastKpis);
+    if (lastArchive) renderArchive(lastArchive);
+    if (lastSchedules) renderSchedules(lastSchedules);
   }
   async function api(path, opts) {
     const headers = { 'Authorization': 'Basic ' + sessionStorage.getItem('crmlake.auth'), 'X-Requested-With': 'XMLHttpRequest' };
@@ -59,7 +67,80 @@
     $('login').hidden = true; $('portal').hidden = false; $('logout').hidden = false;
     $('who').textContent = sessionStorage.getItem('crmlake.user') || '';
     await loadKpis(kpiResponse);
+    await loadReports();
     await loadMarts();
+  }
+
+  // Report archive (GET /api/reports/archive) and schedules; admins get a "run now" button per schedule.
+  function when(iso) { return iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : t('never'); }
+  function header(table, keys) {
+    const head = table.createTHead().insertRow();
+    keys.forEach((k) => { const th = document.createElement('th'); th.textContent = T[lang].col[k]; head.appendChild(th); });
+  }
+  async function loadReports() {
+    const [archive, schedules] = await Promise.all([api('api/reports/archive'), api('api/reports/schedules')]);
+    if (!archive.ok) { $('report-error').textContent = await problem(archive); $('report-error').hidden = false; return; }
+    $('report-error').hidden = true;
+    lastArchive = await archive.json();
+    renderArchive(lastArchive);
+    if (schedules.ok) { lastSchedules = await schedules.json(); renderSchedules(lastSchedules); }
+  }
+  function renderArchive(entries) {
+    const table = $('report-archive');
+    table.innerHTML = '';
+    if (!entries.length) { table.insertRow().insertCell().textContent = t('noReports'); return; }
+    header(table, ['generatedAt', 'report', 'period', 'locale', 'size', 'status']);
+    const body = table.createTBody();
+    entries.forEach((e) => {
+      const tr = body.insertRow();
+      tr.className = 'archive-entry ' + e.status;
+      tr.dataset.id = e.id;
+      [when(e.generatedAt), e.report, e.period || '', e.locale,
+        e.sizeBytes ? Math.round(e.sizeBytes / 1024) + ' KB' : ''].forEach((v) => { tr.insertCell().textContent = v; });
+      const cell = tr.insertCell();
+      if (e.status === 'ok') {
+        const a = document.createElement('a');
+        a.href = '#'; a.className = 'download-report'; a.textContent = t('download') + ' ' + e.fileName;
+        a.onclick = (ev) => { ev.preventDefault(); downloadReport(e); };
+        cell.appendChild(a);
+      } else {
+        cell.textContent = t('failed') + ': ' + (e.reason || '');
+        cell.className = 'error';
+      }
+    });
+  }
+  async function downloadReport(e) {
+    const res = await api('api/reports/archive/' + encodeURIComponent(e.id));
+    if (!res.ok) { $('report-error').textContent = await problem(res); $('report-error').hidden = false; return; }
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url; a.download = e.fileName;
+    document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+  function renderSchedules(s) {
+    const table = $('report-schedules');
+    table.innerHTML = '';
+    header(table, ['id', 'report', 'locale', 'next', 'last']);
+    const body = table.createTBody();
+    s.schedules.forEach((x) => {
+      const tr = body.insertRow();
+      tr.className = 'schedule';
+      const last = x.lastOutcome ? x.lastOutcome.status + ' · ' + when(x.lastOutcome.at) + (x.lastOutcome.reason ? ' · ' + x.lastOutcome.reason : '') : t('never');
+      [x.id, x.report, x.locale.join(', '), x.nextFireTime ? when(x.nextFireTime) : t('onDemand'), last]
+        .forEach((v) => { tr.insertCell().textContent = v; });
+      if (s.canRun) {
+        const b = document.createElement('button');
+        b.type = 'button'; b.className = 'run-now'; b.dataset.schedule = x.id; b.textContent = t('runNow');
+        b.onclick = async () => {
+          b.disabled = true; b.textContent = t('running');
+          const res = await api('api/reports/schedules/' + encodeURIComponent(x.id) + '/run', { method: 'POST' });
+          if (!res.ok) { $('report-error').textContent = await problem(res); $('report-error').hidden = false; }
+          await loadReports();
+        };
+        tr.insertCell().appendChild(b);
+      }
+    });
   }
 
   async function loadKpis(res, period) {

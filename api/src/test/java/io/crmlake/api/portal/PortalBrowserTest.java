@@ -99,4 +99,34 @@ class PortalBrowserTest extends ServiceTest {
         browser.findElement(By.id("lang-toggle")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-tiles"), "Churn rate"));
     }
+
+    /** The report section: an archived pack is listed and downloads as a PDF; an admin runs a schedule from the page. */
+    @Test
+    void seeTheReportArchiveDownloadAPdfAndRunAScheduleNow() throws Exception {
+        assertThat(post("/api/reports/schedules/latest-pack/run", "admin").statusCode()).isEqualTo(200);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(url("/"));
+        browser.findElement(By.id("login-user")).sendKeys("admin");
+        browser.findElement(By.id("login-password")).sendKeys("admin-demo");
+        browser.findElement(By.id("login-submit")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report-archive .archive-entry.ok")));
+        List<String> rows = browser.findElements(By.cssSelector("#report-archive .archive-entry.ok")).stream()
+                .map(e -> e.getText()).toList();
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("monthly-pack", "2024-03", "zh-CN"));
+
+        String fileName = "monthly-pack_2024-03_ALL_en.pdf";
+        Files.deleteIfExists(downloads.resolve(fileName));
+        browser.findElements(By.cssSelector(".download-report")).stream()
+                .filter(a -> a.getText().contains(fileName)).findFirst().orElseThrow().click();
+        Path pdf = downloads.resolve(fileName);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Files.exists(pdf));
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
+        int worklists = browser.findElements(By.xpath("//tr[contains(@class,'archive-entry')][contains(., 'warning-worklist')]")).size();
+        browser.findElement(By.cssSelector(".run-now[data-schedule='latest-worklist']")).click();
+        wait.until(d -> d.findElements(By.xpath("//tr[contains(@class,'archive-entry')][contains(., 'warning-worklist')]")).size()
+                >= worklists + 2);
+        Files.write(Path.of("target", "portal-reports.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
 }
