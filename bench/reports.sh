@@ -50,16 +50,16 @@ heap_used() {
   curl -s -u admin:admin-demo "$url/actuator/metrics/jvm.memory.used?tag=area:heap" | sed -n 's/.*"value":\([0-9.E+]*\).*/\1/p'
 }
 peak=0
-( while :; do heap_used; sleep 0.2; done ) > "$work/heap.samples" &
+( while :; do heap_used; echo; sleep 0.2; done ) > "$work/heap.samples" &
 sampler=$!
 start=$(date +%s.%N)
 for i in $(seq 1 "$concurrent"); do render monthly-pack "$([ $((i % 2)) = 0 ] && echo en || echo zh-CN)" > "$work/concurrent.$i" & done
 wait $(jobs -p | grep -v "^$sampler$" | grep -v "^$service$") 2>/dev/null || true
 end=$(date +%s.%N)
 kill $sampler 2>/dev/null || true
-peak=$(sort -g "$work/heap.samples" | tail -1)
+peak=$(grep . "$work/heap.samples" | sort -g | tail -1)
 codes=$(cat "$work"/concurrent.* | awk '{print $2}' | sort | uniq -c | tr '\n' ' ')
 slowest=$(cat "$work"/concurrent.* | sort -n | tail -1 | cut -d' ' -f1)
-printf 'RESULT %s concurrent monthly-pack renders: wall %.1f s, slowest %s s, status %s, peak heap used %.0f MB\n' \
-  "$concurrent" "$(echo "$end - $start" | bc)" "$slowest" "$codes" "$(echo "$peak / 1048576" | bc -l)"
+awk -v n="$concurrent" -v s="$start" -v e="$end" -v slow="$slowest" -v codes="$codes" -v peak="${peak:-0}" \
+  'BEGIN {printf "RESULT %s concurrent monthly-pack renders: wall %.1f s, slowest %.1f s, HTTP status counts: %s, peak heap used %.0f MB (sampled every 0.2 s)\n", n, e - s, slow, codes, peak / 1048576}'
 echo "== renderer log: $(grep -c ' ERROR ' "$work/service.log" || true) ERROR lines"
