@@ -2,33 +2,21 @@ package io.crmlake.etl.cli;
 
 import io.crmlake.etl.marts.MartRun;
 import io.crmlake.etl.marts.contribution.ContributionJob;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "contribution", mixinStandardHelpOptions = true,
         description = {"20/80 contribution of revenue and margin by company, region, branch, outlet, channel, product "
                 + "category and segment: Pareto curve at 100 points, top 1/5/10/20 % shares, customers needed for 80 %, "
                 + "Gini, each customer's ABC class by cumulative share and by count. Negative margins are kept.",
                 "Writes mart_contribution_curve, mart_contribution_summary, mart_customer_abc."})
-final class MartsContributionCommand implements Callable<Integer> {
-
-    @Mixin
-    LakeOptions lake;
-
-    @Mixin
-    MartOptions mart;
+final class MartsContributionCommand extends MartCommand {
 
     @Override
-    public Integer call() {
-        var tables = lake.tables();
-        run(mart.run(lake, tables));
-        return 0;
+    void compute(MartRun run) {
+        run(run);
     }
 
     static void run(MartRun run) {
-        long start = System.currentTimeMillis();
-        new ContributionJob(run).run();
-        Console.line("marts contribution done in " + Console.seconds(System.currentTimeMillis() - start));
+        timed("contribution", () -> new ContributionJob(run).run());
     }
 }

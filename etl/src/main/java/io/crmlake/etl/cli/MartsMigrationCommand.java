@@ -2,22 +2,14 @@ package io.crmlake.etl.cli;
 
 import io.crmlake.etl.marts.MartRun;
 import io.crmlake.etl.marts.migration.MigrationJob;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "migration", mixinStandardHelpOptions = true,
         description = {"Segment history per scheme and month (with not_yet_customer and churned), transition matrices "
                 + "month over month and year over year, flows, and a Markov projection of the segment mix.",
                 "Writes mart_segment_month, mart_segment_transition, mart_segment_flow, mart_segment_projection."})
-final class MartsMigrationCommand implements Callable<Integer> {
-
-    @Mixin
-    LakeOptions lake;
-
-    @Mixin
-    MartOptions mart;
+final class MartsMigrationCommand extends MartCommand {
 
     @Option(names = "--projection-months", paramLabel = "K", defaultValue = "12",
             description = "Months the segment mix is projected ahead (default ${DEFAULT-VALUE}).")
@@ -28,11 +20,8 @@ final class MartsMigrationCommand implements Callable<Integer> {
     int fittedMonths;
 
     @Override
-    public Integer call() {
-        MigrationJob.Options options = new MigrationJob.Options(projectionMonths, fittedMonths);
-        var tables = lake.tables();
-        run(mart.run(lake, tables), options);
-        return 0;
+    void compute(MartRun run) {
+        run(run, new MigrationJob.Options(projectionMonths, fittedMonths));
     }
 
     static void run(MartRun run) {
@@ -40,8 +29,6 @@ final class MartsMigrationCommand implements Callable<Integer> {
     }
 
     static void run(MartRun run, MigrationJob.Options options) {
-        long start = System.currentTimeMillis();
-        new MigrationJob(run, options).run();
-        Console.line("marts migration done in " + Console.seconds(System.currentTimeMillis() - start));
+        timed("migration", () -> new MigrationJob(run, options).run());
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -95,7 +96,7 @@ public final class BuildJob {
         int fromMonth = starts.stream().min(Integer::compare).orElse(lastMonth);
         fromMonth = Math.min(fromMonth, lastMonth);
         int from = fromMonth;
-        step("dim_date", () -> DateDimension.build(tables, firstYear(), lastMonth / 100 + 1));
+        step("dim_date", () -> DateDimension.build(tables, firstYear(lastMonth / 100), lastMonth / 100 + 1));
         step("fact_account_period", () -> AccountPeriodFact.apply(tables, from, lastMonth));
         step("fact_customer_month", () -> CustomerMonthFact.apply(tables, from, lastMonth));
         markBuilt(pending);
@@ -123,29 +124,39 @@ public final class BuildJob {
         return "(" + String.join(", ", parts) + ")";
     }
 
-    /** Months from which accounts, balances and new customers change the snapshots. */
+    /**
+     * Months from which accounts, balances and customers change the snapshots. A customer or an
+     * account seen for the first time reaches back to its join or open month; a later state of one
+     * already known reaches back only to its change (or close), so a monthly status update of a
+     * long-standing account does not rebuild the snapshots from the beginning of time.
+     */
     private List<Integer> snapshotStarts(Map<String, List<String>> pending) {
         List<Integer> starts = new ArrayList<>();
-        addMin(starts, "silver_accounts", pending.get("accounts"),
-                least(col("open_date"), col("close_date"), col("updated_at").cast("date")));
+        Column changed = col("updated_at").cast("date");
+        addStateStart(starts, "silver_accounts", "account_id", pending.get("accounts"),
+                least(col("open_date"), col("close_date"), changed), least(col("close_date"), changed));
         addMin(starts, "silver_account_balances", pending.get("account_balances"), col("as_of_date"));
-        List<String> customerBatches = pending.get("customers");
-        if (customerBatches != null && !customerBatches.isEmpty()) {
-            // A new customer's rows start at the join month; a changed one's at the change.
-            Dataset<Row> firstStates = tables.read("silver_customers").groupBy("customer_id").agg(min("updated_at").as("_first"));
-            Row r = tables.read("silver_customers").where(col("_batch_id").isin(customerBatches.toArray()))
-                    .join(firstStates, "customer_id")
-                    .agg(min(Keys.monthKey(when(col("updated_at").equalTo(col("_first")),
-                            least(col("join_date"), col("updated_at").cast("date")))
-                            .otherwise(col("updated_at").cast("date"))))).first();
-            if (!r.isNullAt(0)) {
-                starts.add(r.getInt(0));
-            }
-        }
+        addStateStart(starts, "silver_customers", "customer_id", pending.get("customers"),
+                least(col("join_date"), changed), changed);
         return starts;
     }
 
-    private void addMin(List<Integer> starts, String table, List<String> batches, org.apache.spark.sql.Column date) {
+    /** The earliest month a state-history table's pending rows reach: {@code firstState} for an id's first state, {@code change} after. */
+    private void addStateStart(List<Integer> starts, String table, String id, List<String> batches, Column firstState, Column change) {
+        if (batches == null || batches.isEmpty()) {
+            return;
+        }
+        Dataset<Row> firstStates = tables.read(table).groupBy(id).agg(min("updated_at").as("_first"));
+        Row r = tables.read(table).where(col("_batch_id").isin(batches.toArray()))
+                .join(firstStates, id)
+                .agg(min(Keys.monthKey(when(col("updated_at").equalTo(col("_first")), firstState).otherwise(change))))
+                .first();
+        if (!r.isNullAt(0)) {
+            starts.add(r.getInt(0));
+        }
+    }
+
+    private void addMin(List<Integer> starts, String table, List<String> batches, Column date) {
         if (batches == null || batches.isEmpty()) {
             return;
         }
@@ -175,16 +186,23 @@ public final class BuildJob {
      * 0001 in a source system must not blow the calendar up to thousands of years. Join dates
      * are attributes, not date keys, so nothing joins to the dates left out.
      */
-    private int firstYear() {
+    private int firstYear(int lastYear) {
         Row r = tables.read("fact_transaction").agg(min("month_key")).first();
         Row c = tables.read("dim_customer").agg(min("join_date")).first();
-        int factYear = r.isNullAt(0) ? 9999 : r.getInt(0) / 100;
-        if (c.isNullAt(0)) {
-            return factYear;
+        int factYear = r.isNullAt(0) ? lastYear : r.getInt(0) / 100;
+        return calendarStartYear(factYear, c.isNullAt(0) ? null : c.getDate(0).toLocalDate().getYear());
+    }
+
+    /**
+     * The first year of dim_date: the first fact's year (the last data year when there are no
+     * transactions, only balances), moved back to the earliest join year (null: no customers)
+     * by at most {@value #JOIN_YEARS_BEFORE_FIRST_FACT} years.
+     */
+    static int calendarStartYear(int firstFactYear, Integer earliestJoinYear) {
+        if (earliestJoinYear == null) {
+            return firstFactYear;
         }
-        int joinYear = c.getDate(0).toLocalDate().getYear();
-        int floor = factYear == 9999 ? joinYear : factYear - JOIN_YEARS_BEFORE_FIRST_FACT;
-        return Math.min(factYear, Math.max(joinYear, floor));
+        return Math.min(firstFactYear, Math.max(earliestJoinYear, firstFactYear - JOIN_YEARS_BEFORE_FIRST_FACT));
     }
 
     static final int JOIN_YEARS_BEFORE_FIRST_FACT = 30;

@@ -32,6 +32,7 @@ class StarSchemaTest {
     static Path dir;
 
     LakeTables tables;
+    final Map<String, BuildJob.BuildResult> builds = new java.util.HashMap<>();
 
     @BeforeAll
     void buildThreeMonths() {
@@ -55,6 +56,10 @@ class StarSchemaTest {
                 .row("txn_id=T2", "customer_id=C2", "txn_ts=2024-01-20T12:00:00+08:00", "amount=50.00", "txn_type=purchase")
                 .row("txn_id=T3", "customer_id=C3", "txn_ts=2024-01-25T12:00:00+08:00", "amount=70.00", "txn_type=purchase")
                 .write();
+        landing.batch("accounts", "2024-01")
+                .row("account_id=A1", "customer_id=C2", "open_date=2024-01-06", "billing=postpaid", "status=active",
+                        "updated_at=2024-01-06T10:00:00+08:00")
+                .write();
         landing.batch("customers", "2024-02")
                 .row("customer_id=C1", "updated_at=2024-02-10T10:00:00+08:00", "name=王芳", "city=杭州", "tier=普通",
                         "org_unit_id=O1", "join_date=2024-01-05", "relationship=non_contractual", "consent_sms=true")
@@ -77,6 +82,10 @@ class StarSchemaTest {
                 .row("txn_id=T6", "customer_id=C1", "txn_ts=2024-03-15T12:00:00+08:00", "amount=25.00", "txn_type=refund", "cost=10.00")
                 .row("txn_id=T7", "customer_id=C1", "txn_ts=2024-03-25T12:00:00+08:00", "amount=80.00", "txn_type=purchase")
                 .write();
+        landing.batch("accounts", "2024-03")
+                .row("account_id=A1", "customer_id=C2", "open_date=2024-01-06", "close_date=2024-03-18", "billing=postpaid",
+                        "status=closed", "updated_at=2024-03-18T10:00:00+08:00")
+                .write();
         landing.batch("touchpoints", "2024-03")
                 .row("touchpoint_id=K1", "customer_id=C1", "ts=2024-03-12T09:00:00+08:00", "channel=sms", "outcome=reached")
                 .row("touchpoint_id=K2", "customer_id=C2", "ts=2024-03-12T09:00:00+08:00", "channel=sms", "outcome=delivered")
@@ -86,7 +95,7 @@ class StarSchemaTest {
         LandingZone zone = new LandingZone(landing.root().toString(), tables.spark().sparkContext().hadoopConfiguration());
         for (String month : List.of("2024-01", "2024-02", "2024-03")) {
             new IngestJob(tables, zone, line -> { }).run(Optional.of(month), false);
-            new BuildJob(tables, line -> { }).run();
+            builds.put(month, new BuildJob(tables, line -> { }).run());
         }
     }
 
@@ -190,5 +199,16 @@ class StarSchemaTest {
         new BuildJob(tables, line -> { }).run();
         assertThat(TableSnapshot.rows(tables, "fact_customer_month")).isEqualTo(before);
         assertThat(tables.version("fact_transaction")).isEqualTo(version);
+    }
+
+    @Test
+    void snapshotsAreRebuiltFromTheEarliestMonthABatchChanges() {
+        // 2024-01: the first build starts at the first month.
+        assertThat(builds.get("2024-01").fromMonth()).isEqualTo(202401);
+        // 2024-02: new customer C3 joined in January, and T1 (January) was corrected.
+        assertThat(builds.get("2024-02").fromMonth()).isEqualTo(202401);
+        // 2024-03: only changes of known customers and of account A1 (opened in January, closed
+        // in March): nothing reaches back before March.
+        assertThat(builds.get("2024-03").fromMonth()).isEqualTo(202403);
     }
 }
