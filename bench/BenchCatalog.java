@@ -20,17 +20,25 @@ import java.util.stream.Collectors;
  * 1.2M customer-months) written to Parquet with DuckDB and published with the warehouse's
  * ServingCatalogWriter, facts as views over their files as publish does. With
  * {@code --republish SECONDS --for SECONDS} it re-publishes the same files in a loop, so the
- * load can run while the catalog is swapped underneath the service.
- *   java -cp <warehouse classpath> bench/BenchCatalog.java SERVING_DIR [--republish 5 --for 60]
+ * load can run while the catalog is swapped underneath the service. With {@code --facts-by-customer}
+ * the fact files are laid out as a proposed publish would write them: rows grouped by month (the
+ * lake's partitions) and sorted by customer_id inside, in row groups of 16,384 rows, so that
+ * DuckDB's row-group statistics skip most of a file on a one-customer lookup.
+ *   java -cp <warehouse classpath> bench/BenchCatalog.java SERVING_DIR [--facts-by-customer] [--republish 5 --for 60]
  */
 public class BenchCatalog {
 
     static final Map<String, Long> ROWS = Map.of("dim_customer", 100_000L, "fact_transaction", 1_000_000L,
             "fact_customer_month", 1_200_000L);
 
+    static final int SORTED_ROW_GROUP = 16_384;
+
     public static void main(String[] args) throws Exception {
         Path serving = Path.of(args[0]).toAbsolutePath();
-        Path parquet = serving.resolveSibling("bench-parquet");
+        List<String> options = List.of(args).subList(1, args.length);
+        boolean byCustomer = options.contains("--facts-by-customer");
+        int republish = options.indexOf("--republish");
+        Path parquet = serving.resolveSibling(byCustomer ? "bench-parquet-by-customer" : "bench-parquet");
         Files.createDirectories(parquet);
         List<PublishedTable> tables = new ArrayList<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -48,10 +56,12 @@ public class BenchCatalog {
                 Path file = parquet.resolve(t.name() + ".parquet");
                 if (!Files.exists(file)) {
                     long start = System.nanoTime();
+                    boolean sorted = byCustomer && t.name().startsWith("fact_");
                     try (Statement s = duck.createStatement()) {
                         s.execute("COPY (SELECT " + t.columns().stream().map(BenchCatalog::expression)
-                                .collect(Collectors.joining(", ")) + " FROM range(" + rows + ") r(i)) TO '" + file
-                                + "' (FORMAT parquet)");
+                                .collect(Collectors.joining(", ")) + " FROM range(" + rows + ") r(i)"
+                                + (sorted ? " ORDER BY month_key, customer_id" : "") + ") TO '" + file
+                                + "' (FORMAT parquet" + (sorted ? ", ROW_GROUP_SIZE " + SORTED_ROW_GROUP : "") + ")");
                     }
                     System.out.printf("bench catalog: %s %,d rows in %.1f s%n", t.name(), rows, (System.nanoTime() - start) / 1e9);
                 }
@@ -62,9 +72,9 @@ public class BenchCatalog {
         long start = System.nanoTime();
         ServingCatalogWriter.publish(serving, tables, Instant.now());
         System.out.printf("bench catalog: published %s in %.1f s%n", serving, (System.nanoTime() - start) / 1e9);
-        if (args.length >= 5 && args[1].equals("--republish")) {
-            long every = Long.parseLong(args[2]) * 1000;
-            long until = System.currentTimeMillis() + Long.parseLong(args[4]) * 1000;
+        if (republish >= 0) {
+            long every = Long.parseLong(options.get(republish + 1)) * 1000;
+            long until = System.currentTimeMillis() + Long.parseLong(options.get(options.indexOf("--for") + 1)) * 1000;
             int n = 0;
             while (System.currentTimeMillis() + every < until) {
                 Thread.sleep(every);

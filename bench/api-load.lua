@@ -1,11 +1,13 @@
 -- wrk script: mixed mart queries as an analyst (HTTP Basic), round robin over five kinds.
+-- CRMLAKE_KIND=0..4 sends only that kind (to see what one kind of request costs).
 local auth = "Basic " .. (os.getenv("CRMLAKE_AUTH") or "YW5hbHlzdDphbmFseXN0LWRlbW8=")
+local only = tonumber(os.getenv("CRMLAKE_KIND") or "")
 local n = 0
 math.randomseed(os.time())
 request = function()
   n = n + 1
   local c = string.format("C%06d", math.random(0, 99999))
-  local kind = n % 5
+  local kind = only or n % 5
   local path
   if kind == 0 then
     path = "/api/marts/dim_customer?customer_id=" .. c

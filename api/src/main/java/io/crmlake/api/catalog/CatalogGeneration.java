@@ -43,7 +43,8 @@ public final class CatalogGeneration {
         this.tables = tables;
     }
 
-    static CatalogGeneration open(Path file, FileIdentity identity) throws SQLException {
+    /** {@code threads}: DuckDB worker threads of this instance, shared by all its queries; 0 = DuckDB's default. */
+    static CatalogGeneration open(Path file, FileIdentity identity, int threads) throws SQLException {
         Properties props = new Properties();
         props.setProperty("duckdb.read_only", "true");
         // DuckDB's JDBC driver hands out the already-open instance for a path it knows; after a
@@ -51,6 +52,9 @@ public final class CatalogGeneration {
         props.setProperty("jdbc_instance_cache", "false");
         // Results arrive chunk by chunk, so a CSV export of a large mart never sits in memory.
         props.setProperty("jdbc_stream_results", "true");
+        if (threads > 0) {
+            props.setProperty("threads", String.valueOf(threads));
+        }
         DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, props);
         try (Statement s = root.createStatement()) {
             Set<String> tables = new TreeSet<>();

@@ -27,12 +27,14 @@ public class LiveCatalog implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(LiveCatalog.class);
 
     private final Path file;
+    private final int duckdbThreads;
     private volatile CatalogGeneration current;
     private volatile String problem;
     private volatile int generations;
 
     public LiveCatalog(ServingProperties properties, MeterRegistry meters) {
         this.file = properties.catalogFile();
+        this.duckdbThreads = properties.duckdbThreads();
         refresh();
         Gauge.builder("crmlake.catalog.age", this, c -> c.current().map(g -> ageSeconds(g)).orElse(Double.NaN))
                 .description("Seconds since the serving catalog was published")
@@ -58,7 +60,7 @@ public class LiveCatalog implements DisposableBean {
             return false;
         }
         try {
-            CatalogGeneration next = CatalogGeneration.open(file, identity.get());
+            CatalogGeneration next = CatalogGeneration.open(file, identity.get(), duckdbThreads);
             current = next;
             problem = null;
             generations++;

@@ -12,12 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * publishes to the local work/serving folder, because the service reads a local file.
  */
 @ConfigurationProperties("crmlake")
-public record ServingProperties(String config, String lake, String serving, Duration watchInterval) {
+public record ServingProperties(String config, String lake, String serving, Duration watchInterval, Integer duckdbThreads) {
 
     public static final String CATALOG_FILE = io.crmlake.warehouse.serving.ServingCatalog.FILE_NAME;
 
     public ServingProperties {
         watchInterval = watchInterval == null ? Duration.ofSeconds(2) : watchInterval;
+        if (duckdbThreads != null && duckdbThreads < 0) {
+            throw new IllegalArgumentException("crmlake.duckdb-threads: " + duckdbThreads
+                    + " is negative; give 0 for DuckDB's default (one per core) or a positive number");
+        }
+        duckdbThreads = duckdbThreads == null ? 0 : duckdbThreads;
     }
 
     public Path servingDir() {

@@ -1,5 +1,6 @@
 package io.crmlake.api.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * configured issuer and reads the roles from {@code roles-claim}.
  */
 @ConfigurationProperties("crmlake.security")
-public record AccessProperties(String mode, List<User> users, String rolesClaim) {
+public record AccessProperties(String mode, List<User> users, String rolesClaim, Duration rememberPasswords) {
 
     public AccessProperties {
+        // How long a password that matched its bcrypt hash is trusted without bcrypt (RememberedPasswords).
+        rememberPasswords = rememberPasswords == null ? Duration.ofMinutes(5) : rememberPasswords;
         mode = mode == null ? "basic" : mode;
         users = users == null ? List.of() : users;
         rolesClaim = rolesClaim == null ? "roles" : rolesClaim;

@@ -98,8 +98,8 @@ class SecurityConfig {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(AccessProperties access) {
+        return new RememberedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), access.rememberPasswords());
     }
 
     /** The identity provider puts role names (executive, analyst, admin) in one claim. */

@@ -42,7 +42,7 @@ public abstract class ServiceTest {
         return ServedTables.from(Catalog.get());
     }
 
-    static synchronized Path demoServing() throws IOException {
+    public static synchronized Path demoServing() throws IOException {
         if (serving == null) {
             Path dir = Files.createTempDirectory("crmlake-api-test").resolve("serving");
             DemoData.catalog().publish(dir, served(), PUBLISHED_AT);
