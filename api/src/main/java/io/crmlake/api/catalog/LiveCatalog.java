@@ -78,6 +78,15 @@ public class LiveCatalog implements DisposableBean {
 
     /** A read-only connection to the current catalog; the caller closes it. */
     public Connection connect() {
+        return session().connection();
+    }
+
+    /**
+     * A read-only connection together with the catalog generation it reads: a request that asks
+     * the generation which tables exist must query that same file, not one published in between.
+     * The caller closes it.
+     */
+    public CatalogSession session() {
         while (true) {
             CatalogGeneration g = current;
             if (g == null) {
@@ -86,8 +95,9 @@ public class LiveCatalog implements DisposableBean {
             try {
                 Connection c = g.connect();
                 if (c != null) {
-                    return c;
+                    return new CatalogSession(g, c);
                 }
+                // null: g was retired after we read it; take the newer one.
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot connect to the catalog at " + file + ": " + e.getMessage(), e);
             }

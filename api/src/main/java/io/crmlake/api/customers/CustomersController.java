@@ -1,6 +1,7 @@
 package io.crmlake.api.customers;
 
 import io.crmlake.api.catalog.CatalogGeneration;
+import io.crmlake.api.catalog.CatalogSession;
 import io.crmlake.api.catalog.LiveCatalog;
 import io.crmlake.api.catalog.ServedTables;
 import io.crmlake.api.catalog.TableReader;
@@ -43,8 +44,9 @@ class CustomersController {
         if (id.length() > 100 || id.indexOf('\0') >= 0 || id.isBlank()) {
             throw new BadParameterException("id", "id: a customer id is 1 to 100 characters without NUL");
         }
-        try (Connection connection = catalog.connect()) {
-            CatalogGeneration g = catalog.current().orElseThrow();
+        try (CatalogSession session = catalog.session()) {
+            Connection connection = session.connection();
+            CatalogGeneration g = session.generation();
             TableReader reader = new TableReader(connection, tables, g);
             List<Map<String, Object>> profile = reader.rows("dim_customer",
                     "\"customer_id\" = ? AND \"is_current\"", "\"version\" DESC", 1, id);

@@ -1,6 +1,7 @@
 package io.crmlake.api.kpis;
 
 import io.crmlake.api.catalog.CatalogGeneration;
+import io.crmlake.api.catalog.CatalogSession;
 import io.crmlake.api.catalog.LiveCatalog;
 import io.crmlake.api.catalog.ServedTables;
 import io.crmlake.api.catalog.TableReader;
@@ -51,8 +52,9 @@ class KpisController {
         if (unit.length() > 100 || unit.indexOf('\0') >= 0) {
             throw new BadParameterException("org_unit", "org_unit: an org unit id is at most 100 characters without NUL");
         }
-        try (Connection connection = catalog.connect()) {
-            CatalogGeneration g = catalog.current().orElseThrow();
+        try (CatalogSession session = catalog.session()) {
+            Connection connection = session.connection();
+            CatalogGeneration g = session.generation();
             TableReader reader = new TableReader(connection, tables, g);
             List<Object> runs = reader.distinctDescending("mart_kpi", "as_of_date", "TRUE", 1);
             if (runs.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.crmlake.api.marts;
 
 import io.crmlake.api.catalog.CatalogGeneration;
+import io.crmlake.api.catalog.CatalogSession;
 import io.crmlake.api.catalog.LiveCatalog;
 import io.crmlake.api.catalog.Rows;
 import io.crmlake.api.catalog.ServedTables;
@@ -78,8 +79,8 @@ class MartsController {
         if (query.format() == MartQuery.Format.CSV) {
             throw new IllegalStateException("format=csv is routed to csv()");
         }
-        try (Connection connection = catalog.connect()) {
-            return page(connection, query, published(query.table()).publishedAt(), caller);
+        try (CatalogSession session = catalog.session()) {
+            return page(session.connection(), query, published(session.generation(), query.table()).publishedAt(), caller);
         }
     }
 
@@ -89,9 +90,10 @@ class MartsController {
                                               @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params)
             throws SQLException {
         MartQuery query = MartQueryParser.parse(table(name), params);
-        Connection connection = catalog.connect();
+        CatalogSession session = catalog.session();
+        Connection connection = session.connection();
         try {
-            published(query.table());
+            published(session.generation(), query.table());
             CsvExport export = new CsvExport(connection, MartSql.select(query), query.table().columns());
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -109,8 +111,7 @@ class MartsController {
                 + (name.length() > 60 ? name.substring(0, 60) + "…" : name) + "'; GET /api/marts lists them"));
     }
 
-    private CatalogGeneration published(Table table) {
-        CatalogGeneration g = catalog.current().orElseThrow();
+    private static CatalogGeneration published(CatalogGeneration g, Table table) {
         if (!g.hasTable(table.name())) {
             throw new NotFoundException(table.name() + " is in the catalog but not in the published file (published "
                     + g.publishedAt() + "); run `crmlake publish`");
