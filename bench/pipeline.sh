@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Times generate, ingest and build separately (wall time, rows/s, peak RSS), then one further
-# monthly batch on top of the built lake (the incremental case).
+# Times generate, ingest, build, marts and publish separately (wall time, rows/s, peak RSS),
+# then one further monthly batch on top of the built lake (the incremental ingest and build).
 #   bench/pipeline.sh [CUSTOMERS] [MONTHS]      default 100000 24
+#   BENCH_MARTS=0 skips marts and publish; BENCH_DIR=… chooses the work folder.
 # Results go to stdout; copy them into docs/benchmarks.md with the machine and date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,10 @@ base_rows=$(find "$lake/landing" -name '*.csv' -not -path '*/_generator/*' -exec
 echo "landing rows (incl. headers): $rows total, $base_rows in the first $months months"
 measure ingest ./crmlake ingest --lake "$lake"
 measure build ./crmlake build --lake "$lake"
+if [ "${BENCH_MARTS:-1}" = 1 ]; then
+  measure marts ./crmlake marts --lake "$lake"
+  measure publish ./crmlake publish --lake "$lake"
+fi
 for e in "$work"/held/*/; do e=$(basename "$e"); mv "$work/held/$e/$last" "$lake/landing/$e/"; done
 measure ingest-month ./crmlake ingest --lake "$lake"
 measure build-month ./crmlake build --lake "$lake"
