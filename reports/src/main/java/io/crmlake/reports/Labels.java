@@ -1,10 +1,14 @@
 package io.crmlake.reports;
 
-import java.text.SimpleDateFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Label lookups the templates call for codes that come from data (segment ids, warning types,
@@ -12,6 +16,13 @@ import java.util.TimeZone;
  * code added by a later rules version still prints instead of failing the report.
  */
 public final class Labels {
+
+    /**
+     * Formatters by pattern, locale and zone. A worklist calls {@link #date} twice a row, and
+     * building a SimpleDateFormat each time (locale data, calendar) was the largest single cost
+     * of filling a 2,000-row worklist; DateTimeFormatter is immutable and shared across threads.
+     */
+    private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
 
     private Labels() {}
 
@@ -33,10 +44,10 @@ public final class Labels {
         if (value == null) {
             return "—";
         }
-        SimpleDateFormat format = new SimpleDateFormat(pattern, locale);
-        if (zone != null) {
-            format.setTimeZone(zone);
-        }
-        return format.format(value);
+        ZoneId zoneId = zone != null ? zone.toZoneId() : ZoneId.systemDefault();
+        DateTimeFormatter format = FORMATTERS.computeIfAbsent(pattern + '\u0000' + locale + '\u0000' + zoneId,
+                key -> DateTimeFormatter.ofPattern(pattern, locale).withZone(zoneId));
+        // getTime(), not toInstant(): java.sql.Date refuses toInstant()
+        return format.format(Instant.ofEpochMilli(value.getTime()));
     }
 }
