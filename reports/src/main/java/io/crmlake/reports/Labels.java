@@ -1,14 +1,10 @@
 package io.crmlake.reports;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Label lookups the templates call for codes that come from data (segment ids, warning types,
@@ -16,13 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * code added by a later rules version still prints instead of failing the report.
  */
 public final class Labels {
-
-    /**
-     * Formatters by pattern, locale and zone. A worklist calls {@link #date} twice a row, and
-     * building a SimpleDateFormat each time (locale data, calendar) was the largest single cost
-     * of filling a 2,000-row worklist; DateTimeFormatter is immutable and shared across threads.
-     */
-    private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
 
     private Labels() {}
 
@@ -36,6 +25,21 @@ public final class Labels {
     }
 
     /**
+     * {@code codes(bundle, "segment", "not_yet_customer → high", " → ")}: each code of a joined
+     * list labelled like {@link #code}, joined again with the same separator.
+     */
+    public static String codes(ResourceBundle bundle, String prefix, String joined, String separator) {
+        if (joined == null) {
+            return "—";
+        }
+        StringBuilder labelled = new StringBuilder();
+        for (String part : joined.split(java.util.regex.Pattern.quote(separator), -1)) {
+            labelled.append(labelled.length() == 0 ? "" : separator).append(code(bundle, prefix, part.trim()));
+        }
+        return labelled.toString();
+    }
+
+    /**
      * A date or time in the report's language and business time zone (REPORT_TIME_ZONE), with a
      * pattern from the bundle; "—" when there is none. Templates use this rather than a bare
      * SimpleDateFormat, which would format in the JVM's zone.
@@ -44,10 +48,10 @@ public final class Labels {
         if (value == null) {
             return "—";
         }
-        ZoneId zoneId = zone != null ? zone.toZoneId() : ZoneId.systemDefault();
-        DateTimeFormatter format = FORMATTERS.computeIfAbsent(pattern + '\u0000' + locale + '\u0000' + zoneId,
-                key -> DateTimeFormatter.ofPattern(pattern, locale).withZone(zoneId));
-        // getTime(), not toInstant(): java.sql.Date refuses toInstant()
-        return format.format(Instant.ofEpochMilli(value.getTime()));
+        SimpleDateFormat format = new SimpleDateFormat(pattern, locale);
+        if (zone != null) {
+            format.setTimeZone(zone);
+        }
+        return format.format(value);
     }
 }
