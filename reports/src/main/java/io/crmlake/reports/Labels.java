@@ -25,6 +25,21 @@ public final class Labels {
     }
 
     /**
+     * {@code codes(bundle, "segment", "not_yet_customer → high", " → ")}: each code of a joined
+     * list labelled like {@link #code}, joined again with the same separator.
+     */
+    public static String codes(ResourceBundle bundle, String prefix, String joined, String separator) {
+        if (joined == null) {
+            return "—";
+        }
+        StringBuilder labelled = new StringBuilder();
+        for (String part : joined.split(java.util.regex.Pattern.quote(separator), -1)) {
+            labelled.append(labelled.length() == 0 ? "" : separator).append(code(bundle, prefix, part.trim()));
+        }
+        return labelled.toString();
+    }
+
+    /**
      * A date or time in the report's language and business time zone (REPORT_TIME_ZONE), with a
      * pattern from the bundle; "—" when there is none. Templates use this rather than a bare
      * SimpleDateFormat, which would format in the JVM's zone.

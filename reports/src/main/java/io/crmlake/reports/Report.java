@@ -16,7 +16,8 @@ public enum Report {
             List.of(Parameter.CUSTOMER_ID)),
     WARNING_WORKLIST("warning-worklist", "warning_worklist", List.of(),
             List.of(Parameter.ORG_UNIT)),
-    MONTHLY_PACK("monthly-pack", "monthly_pack", List.of("pack_kpi", "pack_contribution"),
+    MONTHLY_PACK("monthly-pack", "monthly_pack", List.of("pack_kpi", "pack_contribution", "pack_abc",
+            "pack_migration", "pack_value", "pack_value_segments", "pack_value_top", "pack_value_models", "pack_warnings"),
             List.of(Parameter.PERIOD, Parameter.ORG_UNIT));
 
     /** A request parameter, as named in the API and in error messages. */

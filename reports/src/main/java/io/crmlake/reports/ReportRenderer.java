@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
@@ -96,8 +97,10 @@ public final class ReportRenderer {
             throw new InvalidReportParameterException("parameters", "missing; the " + definition.id() + " report needs "
                     + String.join(", ", definition.required().stream().map(Report.Parameter::key).toList()));
         }
+        boolean companyWide;
         try {
             RequestCheck.check(definition, p, connection);
+            companyWide = p.orgUnitId() != null && RequestCheck.companyWide(connection, p.orgUnitId());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the request against the serving catalog: " + e.getMessage(), e);
         }
@@ -117,6 +120,7 @@ public final class ReportRenderer {
                 new JRSwapFile(swapDirectory.toString(), 4096, 64), true);
         try {
             Map<String, Object> parameters = parameters(definition, p, language, subreports);
+            parameters.put("COMPANY_WIDE", companyWide);
             parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
             JasperPrint print = JasperFillManager.fillReport(main, parameters, connection);
             if (print.getPages().isEmpty()) {
@@ -164,6 +168,8 @@ public final class ReportRenderer {
             m.put("MONTH_KEY", p.period().getYear() * 100 + p.period().getMonthValue());
             m.put("PERIOD_START", p.period().atDay(1).toString());
             m.put("PERIOD_END", p.period().atEndOfMonth().toString());
+            YearMonth previous = p.period().minusMonths(1);
+            m.put("PREVIOUS_MONTH_KEY", previous.getYear() * 100 + previous.getMonthValue());
         }
         if (report == Report.WARNING_WORKLIST) {
             LocalDate asOf = p.asOf() != null ? p.asOf() : LocalDate.now(clock.withZone(businessZone));

@@ -38,6 +38,16 @@ final class RequestCheck {
         }
     }
 
+    /**
+     * Whether an org unit stands for the whole company: ALL, or the root of dim_org_unit (level
+     * company). The marts key company-wide rows as ALL (mart_contribution_*: dimension company),
+     * so a pack for the root unit must read those rows.
+     */
+    static boolean companyWide(Connection connection, String orgUnitId) throws SQLException {
+        return ReportParameters.ALL_ORG_UNITS.equals(orgUnitId)
+                || exists(connection, "select 1 from dim_org_unit where org_unit_id = ? and level = 'company'", orgUnitId);
+    }
+
     private static boolean exists(Connection connection, String sql, String value) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setString(1, value);

@@ -45,7 +45,7 @@ class CustomerOnePagerTest {
         assertThat(text).contains("¥12,345.67", "¥1,664.50", "¥792.50", "87.3%", "4.60", "¥95.20");
         assertThat(text).doesNotContain("¥11,111.11");
         // segment path over the last six months, oldest first: 2025-01 .. 2025-06
-        assertThat(text).contains("2025年1月–2025年6月:mid→mid→mid→high→high→high");
+        assertThat(text).contains("2025年1月–2025年6月:中→中→中→高→高→高");
         // transactions newest first with product names and signed revenue; the control-group contact is left out
         assertThat(text).contains("流量加油包10GB", "退款", "-¥20.00", "¥56.50", "维系", "已接通", "生日");
         assertThat(text).doesNotContain("营销");

@@ -77,7 +77,11 @@ final class SampleBusiness {
               ('2025-05-31', 'C001', 'non_contractual', 5, 60.0, 64.0, 'week', 88.00, 1500.00, 700.00, 0.9, 1.1, 4.0, 90.00,
                11111.11, 36, 8, 'high', 'bg_nbd+gamma_gamma', 'ok'),
               ('2025-06-30', 'C001', 'non_contractual', 6, 68.0, 69.0, 'week', 92.40, 1664.50, 792.50, 0.873, 1.25, 4.6, 95.20,
-               12345.67, 36, 9, 'high', 'bg_nbd+gamma_gamma', 'ok')
+               12345.67, 36, 9, 'high', 'bg_nbd+gamma_gamma', 'ok'),
+              ('2025-06-30', 'C002', 'contractual', NULL, NULL, NULL, 'month', NULL, 512.00, 240.00, 1.0, NULL, NULL, 128.00,
+               2500.00, 36, 10, 'high', 'sbg', 'ok'),
+              ('2025-06-30', 'C004', 'contractual', NULL, NULL, NULL, 'month', NULL, 0.00, 0.00, 1.0, NULL, NULL, 0.00,
+               0.00, 36, 10, 'none', 'sbg', 'ok')
             """,
             """
             INSERT INTO mart_segment_month (month_key, scheme, customer_id, segment, segment_rank, revenue)
@@ -92,6 +96,7 @@ final class SampleBusiness {
               ('2025-06-30', 'W3', 'C004', 'balance_running_out', '2025-06-29', '2025-07-01', NULL, 'O01', '余额 3.20 元，约 2 天用完', 'sms', 'open'),
               ('2025-06-30', 'W4', 'C002', 'birthday_next_month', '2025-06-01', '2025-06-15', 'S01', 'O01', '7 月 8 日生日', 'sms', 'completed'),
               ('2025-06-30', 'W5', 'C003', 'purchase_overdue', '2025-06-21', '2025-06-28', 'S02', 'O02', '距上次购买 40 天', 'email', 'open'),
+              ('2025-06-30', 'W6', 'C003', 'birthday_next_month', '2025-06-02', '2025-06-09', 'S02', 'O02', '7 月 1 日生日', 'email', 'expired'),
               -- the run of the day before: W4 was still open then; the worklist of 2025-06-30 must not list it
               ('2025-06-29', 'W4', 'C002', 'birthday_next_month', '2025-06-01', '2025-06-15', 'S01', 'O01', '7 月 8 日生日', 'sms', 'open')
             """,
@@ -121,11 +126,74 @@ final class SampleBusiness {
                                                    gini) VALUES
               ('2025-06-30', 'company', 'ALL', 'revenue', 600, 987654.32, 0.067, 0.297, 0.515, 0.784, 126, 0.21, 0.612)
             """,
+            // ABC classes of the same as-of date: A holds 1000 of 1450 (69.0 %), B 300 (20.7 %), C 150 (10.3 %).
+            """
+            INSERT INTO mart_customer_abc (as_of_date, dimension, dimension_value, measure, customer_id, value, rank,
+                                           cumulative_share, class_by_share, class_by_count) VALUES
+              ('2025-06-30', 'company', 'ALL', 'revenue', 'C001', 1000.00, 1, 0.6897, 'A', 'A'),
+              ('2025-06-30', 'company', 'ALL', 'revenue', 'C002', 300.00, 2, 0.8966, 'B', 'B'),
+              ('2025-06-30', 'company', 'ALL', 'revenue', 'C003', 100.00, 3, 0.9655, 'C', 'C'),
+              ('2025-06-30', 'company', 'ALL', 'revenue', 'C004', 50.00, 4, 1.0, 'C', 'C')
+            """,
+            // Segment months of the other customers (C001's arpu_band path is above): C002 mid -> low,
+            // C003 stays mid, C004 is new in June. Org unit O01 holds C001, C002, C004 now.
+            """
+            INSERT INTO mart_segment_month (month_key, scheme, customer_id, segment, segment_rank, revenue) VALUES
+              (202505, 'arpu_band', 'C002', 'mid', 2, 120), (202506, 'arpu_band', 'C002', 'low', 1, 60),
+              (202505, 'arpu_band', 'C003', 'mid', 2, 90), (202506, 'arpu_band', 'C003', 'mid', 2, 95),
+              (202505, 'arpu_band', 'C004', 'not_yet_customer', -1, 0), (202506, 'arpu_band', 'C004', 'low', 1, 30)
+            """,
+            // Company-wide May -> June as the migration mart writes it (rows sum to 1 per from-segment).
+            """
+            INSERT INTO mart_segment_transition (scheme, comparison, from_month, to_month, from_segment, to_segment,
+                                                 from_rank, to_rank, customers, rate, revenue_from, revenue_to) VALUES
+              ('arpu_band', 'mom', 202505, 202506, 'high', 'high', 3, 3, 40, 0.8, 8000, 8100),
+              ('arpu_band', 'mom', 202505, 202506, 'high', 'mid', 3, 2, 10, 0.2, 2000, 1200),
+              ('arpu_band', 'mom', 202505, 202506, 'mid', 'mid', 2, 2, 72, 0.75, 7000, 7100),
+              ('arpu_band', 'mom', 202505, 202506, 'mid', 'low', 2, 1, 24, 0.25, 2400, 900),
+              ('arpu_band', 'mom', 202505, 202506, 'low', 'low', 1, 1, 270, 0.9, 9000, 9100),
+              ('arpu_band', 'mom', 202505, 202506, 'low', 'high', 1, 3, 15, 0.05, 500, 3000),
+              ('arpu_band', 'mom', 202505, 202506, 'low', 'churned', 1, 0, 15, 0.05, 450, 0),
+              ('arpu_band', 'mom', 202505, 202506, 'not_yet_customer', 'low', -1, 1, 20, 1.0, 0, 700),
+              ('lifecycle', 'mom', 202505, 202506, 'formation', 'formation', 3, 3, 300, 0.9375, 20000, 21000),
+              ('lifecycle', 'mom', 202505, 202506, 'formation', 'decline', 3, 1, 20, 0.0625, 1500, 300)
+            """,
+            // Flows of June from those cells: 446 customers held an ARPU band in May; 34 moved down
+            // (7.6 %), 15 up (3.4 %), 15 churned (3.4 %), 20 are new.
+            """
+            INSERT INTO mart_segment_flow (scheme, month_key, flow, customers, revenue, revenue_previous) VALUES
+              ('arpu_band', 202506, 'stable', 382, 24300, 24000),
+              ('arpu_band', 202506, 'downgraded', 34, 2100, 4400),
+              ('arpu_band', 202506, 'upgraded', 15, 3000, 500),
+              ('arpu_band', 202506, 'churned', 15, 0, 450),
+              ('arpu_band', 202506, 'new', 20, 700, 0),
+              ('lifecycle', 202506, 'stable', 300, 21000, 20000),
+              ('lifecycle', 202506, 'downgraded', 20, 300, 1500)
+            """,
+            // The CLV run of 2025-06-30: the customer-level fits and the 13-week holdout check
+            // (72.06 predicted against 79 actual: -8.8 %).
+            """
+            INSERT INTO mart_clv_model_run (run_id, as_of_date, model, fit_window, cohort, time_unit, status, parameters,
+                                            log_likelihood, customers, data_version, holdout_weeks, holdout_mae,
+                                            holdout_predicted, holdout_actual, seconds) VALUES
+              ('clv-2025-06-30', '2025-06-30', 'bg_nbd', 'full', 'ALL', 'weeks', 'ok', 'r=0.243 alpha=4.414 a=0.793 b=2.426',
+               -9582.43, 2357, 'fact_transaction@12', NULL, NULL, NULL, NULL, 1.2),
+              ('clv-2025-06-30', '2025-06-30', 'bg_nbd', 'calibration', 'ALL', 'weeks', 'ok', 'r=0.251 alpha=4.5 a=0.8 b=2.4',
+               -8000.12, 2300, 'fact_transaction@12', 13, 0.368, 72.06, 79, 1.1),
+              ('clv-2025-06-30', '2025-06-30', 'gamma_gamma', 'full', 'ALL', 'CNY', 'ok', 'p=6.25 q=3.74 gamma=15.44',
+               -4000.5, 946, 'fact_transaction@12', NULL, NULL, NULL, NULL, 0.4)
+            """,
+            """
+            INSERT INTO mart_clv_holdout (run_id, as_of_date, frequency, customers, predicted_purchases, actual_purchases) VALUES
+              ('clv-2025-06-30', '2025-06-30', 0, 186, 0.17, 0.16),
+              ('clv-2025-06-30', '2025-06-30', 1, 59, 0.29, 0.34)
+            """,
             """
             INSERT INTO crmlake_publish VALUES
               ('dim_customer', 'gold', 14, 5, 'table', '2025-07-01 06:00:00+08'),
               ('mart_kpi', 'mart', 7, 6, 'table', '2025-07-01 06:00:00+08'),
               ('mart_contribution_curve', 'mart', 3, 100, 'table', '2025-07-01 06:00:00+08'),
-              ('mart_contribution_summary', 'mart', 3, 1, 'table', '2025-07-01 06:00:00+08')
+              ('mart_contribution_summary', 'mart', 3, 1, 'table', '2025-07-01 06:00:00+08'),
+              ('mart_segment_flow', 'mart', 5, 7, 'table', '2025-07-01 06:00:00+08')
             """);
 }

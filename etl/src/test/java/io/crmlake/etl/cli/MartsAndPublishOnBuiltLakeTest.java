@@ -2,13 +2,12 @@ package io.crmlake.etl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crmlake.etl.publish.PublishJob;
 import io.crmlake.etl.support.BuiltLake;
+import io.crmlake.etl.support.PublishedLake;
 import io.crmlake.warehouse.catalog.Catalog;
 import io.crmlake.warehouse.catalog.Layer;
 import io.crmlake.warehouse.catalog.Table;
 import io.crmlake.warehouse.serving.ServingCatalog;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,15 +25,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MartsAndPublishOnBuiltLakeTest {
 
-    static final Path PUBLISHED = Path.of("target", "shared-lakes", "published").toAbsolutePath();
+    static Path PUBLISHED;
 
     @BeforeAll
     void runMartsThenPublish() {
-        Path root = BuiltLake.root();
-        int code = Crmlake.commandLine().execute("marts", "--lake", root.toString(),
-                "--rules", projectRoot().resolve("conf/rules").toString());
-        assertThat(code).as("crmlake marts exit code").isZero();
-        new PublishJob(BuiltLake.tables(), PUBLISHED, line -> { }).run();
+        PUBLISHED = PublishedLake.folder();
     }
 
     @Test
@@ -64,13 +59,5 @@ class MartsAndPublishOnBuiltLakeTest {
             assertThat(rs.getLong("rows")).isEqualTo(rs.getLong("customers"));
             assertThat(rs.getLong("customers")).isEqualTo(rs.getLong("known")).isEqualTo(BuiltLake.CUSTOMERS);
         }
-    }
-
-    private static Path projectRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("conf/rules"))) {
-            p = p.getParent();
-        }
-        return p;
     }
 }
