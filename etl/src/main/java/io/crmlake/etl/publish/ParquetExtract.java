@@ -18,7 +18,8 @@ import org.apache.spark.sql.SparkSession;
  * depend on the lake being reachable), and tables whose files carry deletion vectors. Spark
  * writes the extract next to the lake ({@code <lake>/_publish_extract/<id>}: on a cluster the
  * executors cannot write to the driver's disk), the driver downloads it into the serving folder,
- * and both are deleted once the catalog has copied the rows in.
+ * and both are deleted once the catalog has copied the rows in. Nothing is created, and nothing
+ * is cleaned up, unless a table is actually extracted: publishing a local lake only reads it.
  */
 final class ParquetExtract implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class ParquetExtract implements AutoCloseable {
     private final boolean lakeIsLocal;
     private final String extractRoot;
     private final java.nio.file.Path downloadRoot;
+    private boolean used;
 
     ParquetExtract(SparkSession spark, String lakeRoot, boolean lakeIsLocal, java.nio.file.Path servingDir) {
         String id = UUID.randomUUID().toString();
@@ -37,6 +39,7 @@ final class ParquetExtract implements AutoCloseable {
 
     /** Writes the table as of {@code version} and returns its local Parquet files. */
     List<String> extract(Table table, String location, long version) {
+        used = true;
         String target = extractRoot + "/" + table.name();
         spark.read().format("delta").option("versionAsOf", version).load(location)
                 .write().mode("overwrite").parquet(target);
@@ -65,6 +68,9 @@ final class ParquetExtract implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!used) {
+            return;
+        }
         try {
             Path root = new Path(extractRoot);
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());

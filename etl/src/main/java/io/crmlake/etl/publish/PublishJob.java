@@ -10,29 +10,30 @@ import io.crmlake.warehouse.serving.PublishSummary;
 import io.crmlake.warehouse.serving.PublishedTable;
 import io.crmlake.warehouse.serving.PublishedTable.Storage;
 import io.crmlake.warehouse.serving.ServingCatalogWriter;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * {@code crmlake publish}: every gold table and mart, and the two ops tables the status page
  * shows, into the DuckDB serving catalog. Each table's current Delta snapshot is resolved through
- * the Delta log (version and files); the facts become views over those files, the rest is copied
- * in ({@link ServingStorage}). A lake that is not on a local disk, and a table with deletion
- * vectors, go through a Spark-written Parquet extract instead ({@link ParquetExtract}). The
- * catalog is written as a new file and renamed over the old one, so re-running is always safe.
+ * the Delta log with Delta Kernel (version and files, {@link DeltaSnapshotFiles}); the facts become
+ * views over those files, the rest is copied in ({@link ServingStorage}). A lake that is not on a
+ * local disk, a table with deletion vectors, and one whose partition folders do not spell the
+ * log's partition values go through a Spark-written Parquet extract instead
+ * ({@link ParquetExtract}). The catalog is written as a new file and renamed over the old one, so
+ * re-running is always safe.
  */
 public final class PublishJob {
-
-    private static final int RESOLVE_THREADS = 4;
 
     private final LakeTables tables;
     private final Path servingDir;
@@ -67,10 +68,7 @@ public final class PublishJob {
     public PublishSummary run() {
         Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (ParquetExtract extract = new ParquetExtract(tables.spark(), tables.paths().root(), tables.paths().isLocal(), servingDir)) {
-            long start = System.currentTimeMillis();
             List<PublishedTable> published = resolve(extract);
-            progress.accept(String.format("  current files of %d tables read from their Delta logs in %.1f s; writing the catalog",
-                    published.size(), (System.currentTimeMillis() - start) / 1000.0));
             return ServingCatalogWriter.publish(servingDir, published, publishedAt, entry -> progress.accept(String.format(
                     "  %-28s %-5s %-6s %-5s %,12d rows", entry.table(), entry.layer(),
                     entry.deltaVersion() < 0 ? "-" : "v" + entry.deltaVersion(),
@@ -79,54 +77,41 @@ public final class PublishJob {
     }
 
     /**
-     * Each served table's current files and version (Spark: reads the Delta logs, writes extracts).
-     * Tables are resolved on a few threads at once: each is a small Spark job whose time goes
-     * mostly to planning and log reading on the driver, which overlap well (Spark schedules jobs
-     * from several threads, see "Scheduling Within an Application" in its job-scheduling guide).
+     * Each served table's current version and files: first every Delta log, read with Delta Kernel
+     * in this JVM (no Spark job), then the Spark Parquet extracts of the tables DuckDB cannot read
+     * in place.
      */
     List<PublishedTable> resolve(ParquetExtract extract) {
-        List<Table> served = servedTables();
-        ExecutorService pool = Executors.newFixedThreadPool(RESOLVE_THREADS, runnable -> {
-            Thread t = new Thread(runnable, "publish-resolve");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<PublishedTable>> futures = new ArrayList<>();
-            for (Table table : served) {
-                futures.add(pool.submit(() -> resolve(table, extract)));
-            }
-            List<PublishedTable> published = new ArrayList<>();
-            for (Future<PublishedTable> f : futures) {
-                published.add(f.get());
-            }
-            return published;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("publish was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        long start = System.nanoTime();
+        Engine engine = DefaultEngine.create(tables.spark().sessionState().newHadoopConf());
+        Map<Table, Optional<DeltaSnapshotFiles>> snapshots = new LinkedHashMap<>();
+        for (Table table : servedTables()) {
+            snapshots.put(table, DeltaSnapshotFiles.read(engine, table.name(), tables.location(table.name())));
         }
+        long files = snapshots.values().stream().flatMap(Optional::stream).mapToLong(s -> s.files().size()).sum();
+        long existing = snapshots.values().stream().filter(Optional::isPresent).count();
+        progress.accept(String.format("  Delta logs of %d tables read in %.1f s (%d in the lake, %,d data files); writing the catalog",
+                snapshots.size(), (System.nanoTime() - start) / 1e9, existing, files));
+        List<PublishedTable> published = new ArrayList<>();
+        snapshots.forEach((table, snapshot) -> published.add(snapshot
+                .map(s -> published(table, s, extract))
+                .orElseGet(() -> PublishedTable.absent(table))));
+        return published;
     }
 
-    private PublishedTable resolve(Table table, ParquetExtract extract) {
-        if (!tables.exists(table.name())) {
-            return PublishedTable.absent(table);
-        }
-        String location = tables.location(table.name());
-        DeltaSnapshotFiles snapshot = DeltaSnapshotFiles.of(tables.spark(), location);
-        if (extractEverything || snapshot.hasDeletionVectors()) {
-            progress.accept("  " + table.name() + ": copying v" + snapshot.version() + " through a Parquet extract ("
-                    + (extractEverything ? "the lake is not on a local disk" : "its files carry deletion vectors") + ")");
-            List<String> files = extract.extract(table, location, snapshot.version());
+    private PublishedTable published(Table table, DeltaSnapshotFiles snapshot, ParquetExtract extract) {
+        String whyExtract = extractEverything ? "the lake is not on a local disk"
+                : snapshot.hasDeletionVectors() ? "its files carry deletion vectors"
+                : !snapshot.partitionFoldersMatchTheLog(table.partitionBy()) ? "its partition folders do not spell its partition values"
+                : null;
+        if (whyExtract != null) {
+            long start = System.nanoTime();
+            List<String> files = extract.extract(table, tables.location(table.name()), snapshot.version());
+            progress.accept(String.format("  %s: copied v%d through a Parquet extract (%s) in %.1f s",
+                    table.name(), snapshot.version(), whyExtract, (System.nanoTime() - start) / 1e9));
             return new PublishedTable(table, files, snapshot.version(), Storage.TABLE);
         }
-        List<String> files = snapshot.files().stream().map(DeltaSnapshotFiles::localPath).toList();
+        List<String> files = snapshot.uris().stream().map(DeltaSnapshotFiles::localPath).toList();
         return new PublishedTable(table, files, snapshot.version(), ServingStorage.of(table));
     }
 

@@ -34,12 +34,24 @@ class PublishBuiltLakeTest {
     static LakeTables tables;
     static PublishSummary first;
     static Map<String, String> firstChecksums;
+    static List<String> progress = new ArrayList<>();
 
     @BeforeAll
     static void publish() throws SQLException {
         tables = BuiltLake.tables();
-        first = new PublishJob(tables, serving, line -> { }).run();
+        first = new PublishJob(tables, serving, progress::add).run();
         firstChecksums = duckDbChecksums(serving);
+    }
+
+    @Test
+    void progressSaysHowLongTheDeltaLogsTookAndNothingWasExtracted() {
+        long inLake = PublishJob.servedTables().stream().filter(t -> tables.exists(t.name())).count();
+        assertThat(inLake).isGreaterThanOrEqualTo(13);
+        assertThat(progress.get(0)).matches("  Delta logs of " + PublishJob.servedTables().size() + " tables read in \\d+\\.\\d s \\("
+                + inLake + " in the lake, \\d+ data files\\); writing the catalog");
+        // a local lake without deletion vectors is read in place: no Spark extract
+        assertThat(progress).noneMatch(line -> line.contains("Parquet extract"));
+        assertThat(progress).hasSize(1 + PublishJob.servedTables().size());
     }
 
     @Test

@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
  */
 final class ParquetScan {
 
-    static final String HIVE_NULL = "__HIVE_DEFAULT_PARTITION__";
-
     private final PublishedTable published;
     private final boolean hive;
     private boolean unionByName = true;
@@ -91,7 +89,7 @@ final class ParquetScan {
         String target = column.type().duckDb();
         String ref = DuckSql.quote(name);
         if (hive && published.table().partitionBy().contains(name)) {
-            ref = "NULLIF(" + ref + ", " + DuckSql.literal(HIVE_NULL) + ")";
+            ref = "NULLIF(" + ref + ", " + DuckSql.literal(PublishedTable.HIVE_NULL_PARTITION) + ")";
             return "CAST(" + ref + " AS " + target + ")";
         }
         if (column.type().stored().kind() == DataType.Kind.TIMESTAMP && fileType.startsWith("TIMESTAMP")

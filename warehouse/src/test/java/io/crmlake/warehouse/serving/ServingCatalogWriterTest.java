@@ -70,7 +70,7 @@ class ServingCatalogWriterTest {
         Path customer = dir.resolve("lake/gold/demo_customer");
         Path visit = dir.resolve("lake/gold/demo_visit");
         Files.createDirectories(customer);
-        Files.createDirectories(visit.resolve("month_key=" + ParquetScan.HIVE_NULL));
+        Files.createDirectories(visit.resolve("month_key=" + PublishedTable.HIVE_NULL_PARTITION));
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             // joined_at as a naive TIMESTAMP holding UTC, the way Spark's INT96 reads in DuckDB.
             st.execute("COPY (SELECT * FROM (VALUES "
@@ -83,7 +83,7 @@ class ServingCatalogWriterTest {
                     + "('V3', 'C2', 202402, 5.25)) t(visit_id, customer_id, month_key, amount)) "
                     + "TO '" + visit + "' (FORMAT parquet, PARTITION_BY (month_key), OVERWRITE_OR_IGNORE)");
             st.execute("COPY (SELECT 'V4' AS visit_id, 'C2' AS customer_id, 1.00::DECIMAL(18,2) AS amount) TO '"
-                    + visit.resolve("month_key=" + ParquetScan.HIVE_NULL).resolve("part-0.parquet") + "' (FORMAT parquet)");
+                    + visit.resolve("month_key=" + PublishedTable.HIVE_NULL_PARTITION).resolve("part-0.parquet") + "' (FORMAT parquet)");
         }
         customerFiles = parquetFiles(customer);
         visitFiles = parquetFiles(visit);
