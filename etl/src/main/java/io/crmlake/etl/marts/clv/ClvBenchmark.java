@@ -64,12 +64,12 @@ public final class ClvBenchmark {
             rows = null;
 
             long start = System.nanoTime();
-            BuyerModels.Timed<BgNbdModel> transactions = BuyerModels.fitTransactions(customersDf, ModelTimeUnit.WEEKS);
+            BuyerModels.Timed<BgNbdModel> transactions = BuyerModels.fitTransactions(customersDf, ModelTimeUnit.WEEKS, false);
             BuyerModels.Timed<GammaGammaModel> spend = BuyerModels.fitSpend(customersDf);
             double fitSeconds = (System.nanoTime() - start) / 1e9;
 
             ClvSettings settings = new ClvSettings(LocalDate.of(2024, 12, 31), ModelTimeUnit.WEEKS, 12,
-                    new AnnualDiscountRate(0.10), 0, 0.35, 3, bands());
+                    new AnnualDiscountRate(0.10), 0, 0.35, 3, bands(), false);
             start = System.nanoTime();
             Row total = CustomerValueJob.buyerValues(withMartColumns(customersDf), transactions, spend, settings)
                     .agg(count("clv"), sum("clv"), sum("p_alive"), sum("expected_purchases_365d"))
