@@ -30,8 +30,10 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
  * conjugate gradient needs thousands of iterations. The optimiser is therefore preconditioned with the
  * local Hessian: the search direction is H^-1 (-grad f) (a Newton direction, Nocedal &amp; Wright,
  * "Numerical Optimization", 2nd ed., section 5.2 "preconditioning" and chapter 3), with H from central
- * differences of the analytic gradient (k gradient evaluations for k parameters: forward differences
- * are accurate enough to steer; the standard errors below use central ones).
+ * differences of the analytic gradient (2k gradient evaluations for k parameters, cheap for k &lt;= 4).
+ * (Forward differences, k evaluations, were tried: 20 % fewer evaluations at 10^6 customers, but on
+ * the 600-customer test lake, whose maximum lies near a, b -> infinity, they changed which of the
+ * days and weeks fits converged, breaking the unit equivariance of the result.)
  * Where H is not positive definite (far from the optimum) the plain steepest-descent direction is used.
  * The Brent line search of the optimiser then fixes the step length, so convergence is global and
  * locally quadratic.
@@ -230,26 +232,6 @@ public final class MaximumLikelihood {
             return symmetrised(h);
         }
 
-        /**
-         * Forward-difference Hessian, (g(theta + h e_j) - g(theta)) / h: error O(h) instead of O(h^2),
-         * which is ample for steering the search, at k gradient evaluations instead of 2k (the
-         * gradient at theta is the one the optimiser has just asked for, so it comes from the cache).
-         */
-        private double[][] roughHessian(double[] theta) {
-            final int k = theta.length;
-            final double[] g0 = gradient(theta);
-            final double[][] h = new double[k][k];
-            for (int j = 0; j < k; j++) {
-                double[] plus = theta.clone();
-                plus[j] += HESSIAN_STEP;
-                double[] gPlus = gradientUncached(plus);
-                for (int i = 0; i < k; i++) {
-                    h[i][j] = (gPlus[i] - g0[i]) / HESSIAN_STEP;
-                }
-            }
-            return symmetrised(h);
-        }
-
         private static double[][] symmetrised(double[][] h) {
             for (int i = 0; i < h.length; i++) {
                 for (int j = 0; j < i; j++) {
@@ -267,7 +249,7 @@ public final class MaximumLikelihood {
          */
         double[] newtonDirection(double[] theta, double[] r) {
             try {
-                RealMatrix h = MatrixUtils.createRealMatrix(roughHessian(theta));
+                RealMatrix h = MatrixUtils.createRealMatrix(hessian(theta));
                 double[] d = new CholeskyDecomposition(h, 1e-6, 1e-14).getSolver()
                         .solve(MatrixUtils.createRealVector(r)).toArray();
                 for (double di : d) {
