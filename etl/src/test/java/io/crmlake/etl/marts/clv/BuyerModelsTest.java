@@ -50,7 +50,7 @@ class BuyerModelsTest {
         assertThatThrownBy(() -> BuyerModels.fitTransactions(homogeneousDropout(), ModelTimeUnit.WEEKS, false))
                 .isInstanceOf(ModelFitException.class)
                 .hasMessageContaining("BG/NBD maximum likelihood failed on 400 customers")
-                .hasMessageContaining("the maximum is not identified")
+                .hasMessageContaining("not identified")
                 .hasMessageContaining("load more history")
                 .hasMessageContaining("bgnbd.dropout_prior: true in clv.yml");
     }
@@ -59,7 +59,7 @@ class BuyerModelsTest {
     void withTheDropoutPriorAllowedTheRunGoesOnAndSaysSo() {
         BuyerModels.Timed<BgNbdModel> fit = BuyerModels.fitTransactions(homogeneousDropout(), ModelTimeUnit.WEEKS, true);
         assertThat(fit.status()).isEqualTo(BuyerModels.DROPOUT_PRIOR);
-        assertThat(fit.detail()).startsWith("maximum likelihood failed (Hessian of the negative log-likelihood is not positive definite")
+        assertThat(fit.detail()).startsWith("maximum likelihood failed (").contains("not identified")
                 .endsWith("posterior mode with ln a, ln b ~ N(0, 1)");
         BgNbdModel m = fit.fit().model();
         assertThat(m.a()).isLessThan(100);
