@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times the CLV fit and scoring at 10^4, 10^5 and 10^6 simulated customers (CDNOW parameters):
 #   fit   = compress to distinct (x, t_x, T) day tuples and (x, m) pairs on the executors, collect,
-#           fit BG/NBD and Gamma-Gamma on the driver (fit_driver_s: the driver's share)
+#           fit BG/NBD and Gamma-Gamma on the driver (fit_driver_s: the driver's share, split into
+#           bgnbd_s and gamma_gamma_s); simulated spend is rounded to whole cents per customer total,
+#           as a currency table gives it
 #   score = P(alive), expected purchases (90/365 days), expected spend and 12-month CLV per customer
 #           on the executors, with the fitted parameters broadcast
 #   bench/clv.sh [N ...]      default 10000 100000 1000000

@@ -11,12 +11,13 @@ import java.util.Optional;
 /**
  * {@code clv.yml}: the defaults of the customer value mart ({@code crmlake marts clv}): the CLV
  * horizon, the annual discount rate, the model time unit, the contractual margin rate and ARPU
- * window, and the value bands on CLV. Command-line options override the horizon, the rate and the
- * time unit for one run; the mart records the values it used.
+ * window, the value bands on CLV, and what a BG/NBD fit that does not converge does. Command-line
+ * options override the horizon, the rate and the time unit for one run; the mart records the values
+ * it used.
  */
 public record ClvRules(int version, LocalDate effectiveFrom, String currency, int horizonMonths,
                        BigDecimal annualDiscountRate, String timeUnit, int holdoutWeeks, Contractual contractual,
-                       BandScheme valueBands) {
+                       BandScheme valueBands, Bgnbd bgnbd) {
 
     /** Time units the mart accepts for t_x and T (the BG/NBD alpha is fitted in this unit). */
     public static final List<String> TIME_UNITS = List.of("days", "weeks", "months");
@@ -37,6 +38,19 @@ public record ClvRules(int version, LocalDate effectiveFrom, String currency, in
         }
     }
 
+    /**
+     * BG/NBD fitting. {@code dropout_prior}: when plain maximum likelihood does not converge, refit
+     * with a weak prior on ln a and ln b (true) or fail the run with the reason (false, the default).
+     */
+    public record Bgnbd(boolean dropoutPrior) {
+        public static final Bgnbd DEFAULT = new Bgnbd(false);
+
+        @JsonCreator
+        public static Bgnbd of(@JsonProperty("dropout_prior") Boolean dropoutPrior) {
+            return new Bgnbd(Boolean.TRUE.equals(dropoutPrior));
+        }
+    }
+
     /** The value bands: bands on the customer's CLV, listed from low to high. */
     public record ValueBands(
             @JsonProperty("unit") String unit,
@@ -52,7 +66,8 @@ public record ClvRules(int version, LocalDate effectiveFrom, String currency, in
                               @JsonProperty("time_unit") String timeUnit,
                               @JsonProperty("holdout_weeks") Integer holdoutWeeks,
                               @JsonProperty("contractual") Contractual contractual,
-                              @JsonProperty("value_bands") ValueBands valueBands) {
+                              @JsonProperty("value_bands") ValueBands valueBands,
+                              @JsonProperty("bgnbd") Bgnbd bgnbd) {
         if (valueBands == null) {
             throw new InvalidField("value_bands", "is required: {unit, bands: [...]} on the customer's CLV");
         }
@@ -64,7 +79,8 @@ public record ClvRules(int version, LocalDate effectiveFrom, String currency, in
         }
         return new ClvRules(RulesHeader.version(version), RulesHeader.date(effectiveFrom, "effective_from", true),
                 currency, Ids.positive(horizonMonths, "horizon_months", "months of future value in the CLV, e.g. 12"),
-                annualDiscountRate, timeUnit, holdoutWeeks == null ? 0 : holdoutWeeks, contractual, bands);
+                annualDiscountRate, timeUnit, holdoutWeeks == null ? 0 : holdoutWeeks, contractual, bands,
+                bgnbd == null ? Bgnbd.DEFAULT : bgnbd);
     }
 
     public ClvRules {

@@ -31,6 +31,17 @@ class ClvRulesTest {
         assertThat(clv.valueBand(999.99).orElseThrow().id()).isEqualTo("medium");
         assertThat(clv.valueBand(0.99).orElseThrow().id()).isEqualTo("none");
         assertThat(clv.valueBand(Double.NaN)).isEmpty();
+        assertThat(clv.bgnbd().dropoutPrior()).as("the shipped rules serve the generated lakes, which need it").isTrue();
+    }
+
+    @Test
+    void dropoutPriorIsOptInAndOffWhenAbsent() throws IOException {
+        broken("dropout_prior: true", "dropout_prior: false");
+        assertThat(RuleSets.load(dir).clv().bgnbd().dropoutPrior()).isFalse();
+        Files.writeString(dir.resolve(RuleSets.CLV), Files.readString(dir.resolve(RuleSets.CLV))
+                .replace("bgnbd:\n  dropout_prior: false\n", ""));
+        assertThat(Files.readString(dir.resolve(RuleSets.CLV))).doesNotContain("bgnbd");
+        assertThat(RuleSets.load(dir).clv().bgnbd().dropoutPrior()).isFalse();
     }
 
     @Test

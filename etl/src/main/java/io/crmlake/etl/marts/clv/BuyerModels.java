@@ -28,14 +28,24 @@ public final class BuyerModels {
     /**
      * A fit with its wall time, the size of the compressed data, for spend the correlation of x and m
      * among repeat buyers (the Gamma-Gamma model assumes it near 0; null when undefined), and how it
-     * was obtained: status "ok" (maximum likelihood) or "dropout_prior" with the reason in detail.
+     * was obtained: status "ok" (maximum likelihood) or {@value #DROPOUT_PRIOR} with the reason in detail.
      */
     public record Timed<M>(FitResult<M> fit, double seconds, long distinctRows, Double frequencySpendCorrelation,
                            String status, String detail) {
     }
 
-    /** BG/NBD on customers with a first purchase (columns x, t_x_days, t_days), times in {@code unit}. */
-    static Timed<BgNbdModel> fitTransactions(Dataset<Row> summaryDf, ModelTimeUnit unit) {
+    /** Status of a BG/NBD fit that fell back to the dropout prior. */
+    public static final String DROPOUT_PRIOR = "dropout_prior";
+
+    /**
+     * BG/NBD on customers with a first purchase (columns x, t_x_days, t_days), times in {@code unit}.
+     * When maximum likelihood does not converge the run fails with the reason and what to do, unless
+     * {@code dropoutPrior} (clv.yml {@code bgnbd.dropout_prior}) allows the posterior mode under a weak
+     * prior on ln a, ln b, recorded as status {@value #DROPOUT_PRIOR} with the reason in detail.
+     *
+     * @throws ModelFitException when the fit fails and the prior is not allowed, or fails too
+     */
+    static Timed<BgNbdModel> fitTransactions(Dataset<Row> summaryDf, ModelTimeUnit unit, boolean dropoutPrior) {
         List<Row> tuples = summaryDf
                 .filter(col("x").isNotNull())
                 .groupBy("x", "t_x_days", "t_days")
@@ -51,11 +61,17 @@ public final class BuyerModels {
         try {
             return new Timed<>(fitter.fit(rfm), (System.nanoTime() - start) / 1e9, tuples.size(), null, "ok", null);
         } catch (ModelFitException e) {
-            // Small samples often put the maximum on the boundary (a, b -> infinity: one dropout
-            // probability for all). Refit with a weak prior on a and b and say so in the model run;
-            // if that fails too, the run fails with this second reason.
+            if (!dropoutPrior) {
+                throw new ModelFitException("BG/NBD maximum likelihood failed on " + Math.round(rfm.customers())
+                        + " customers (" + e.getMessage() + "). This usually means the history is too short or too "
+                        + "small to tell the customers' dropout probabilities apart; load more history, or set "
+                        + "bgnbd.dropout_prior: true in clv.yml to accept the posterior mode under a weak prior on "
+                        + "a and b (recorded as status dropout_prior in mart_clv_model_run)", e);
+            }
+            // Opted in: refit with the weak prior and say so in the model run; if that fails too,
+            // the run fails with this second reason.
             FitResult<BgNbdModel> fit = fitter.fitWithDropoutPrior(rfm);
-            return new Timed<>(fit, (System.nanoTime() - start) / 1e9, tuples.size(), null, "dropout_prior",
+            return new Timed<>(fit, (System.nanoTime() - start) / 1e9, tuples.size(), null, DROPOUT_PRIOR,
                     "maximum likelihood failed (" + e.getMessage() + "); posterior mode with ln a, ln b ~ N(0, 1)");
         }
     }

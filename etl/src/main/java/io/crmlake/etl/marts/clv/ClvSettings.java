@@ -10,11 +10,14 @@ import java.util.Objects;
 
 /**
  * Everything one CLV run uses: the as-of date, the model time unit, the horizon and discount rate,
- * the holdout length (0 = none) and the contractual margin, ARPU window and value bands. Defaults
- * come from {@code clv.yml}; the command line may override the first four.
+ * the holdout length (0 = none), the contractual margin, ARPU window and value bands, and whether a
+ * BG/NBD fit that does not converge may fall back to the dropout prior ({@code bgnbd.dropout_prior},
+ * off by default: see docs/clv.md). Defaults come from {@code clv.yml}; the command line may
+ * override the time unit, horizon, rate and holdout.
  */
 public record ClvSettings(LocalDate asOf, ModelTimeUnit timeUnit, int horizonMonths, AnnualDiscountRate discountRate,
-                          int holdoutWeeks, double contractualMarginRate, int arpuMonths, BandScheme valueBands) {
+                          int holdoutWeeks, double contractualMarginRate, int arpuMonths, BandScheme valueBands,
+                          boolean dropoutPrior) {
 
     public ClvSettings {
         Objects.requireNonNull(asOf, "asOf");
@@ -36,7 +39,8 @@ public record ClvSettings(LocalDate asOf, ModelTimeUnit timeUnit, int horizonMon
     public static ClvSettings defaults(ClvRules rules, LocalDate asOf) {
         return new ClvSettings(asOf, timeUnit(rules.timeUnit()), rules.horizonMonths(),
                 new AnnualDiscountRate(rules.annualDiscountRate().doubleValue()), rules.holdoutWeeks(),
-                rules.contractual().marginRate().doubleValue(), rules.contractual().arpuMonths(), rules.valueBands());
+                rules.contractual().marginRate().doubleValue(), rules.contractual().arpuMonths(), rules.valueBands(),
+                rules.bgnbd().dropoutPrior());
     }
 
     /** "days", "weeks" or "months" as a model time unit. */
@@ -54,20 +58,25 @@ public record ClvSettings(LocalDate asOf, ModelTimeUnit timeUnit, int horizonMon
     }
 
     public ClvSettings withTimeUnit(ModelTimeUnit unit) {
-        return new ClvSettings(asOf, unit, horizonMonths, discountRate, holdoutWeeks, contractualMarginRate, arpuMonths, valueBands);
+        return new ClvSettings(asOf, unit, horizonMonths, discountRate, holdoutWeeks, contractualMarginRate, arpuMonths, valueBands, dropoutPrior);
     }
 
     public ClvSettings withHorizonMonths(int months) {
-        return new ClvSettings(asOf, timeUnit, months, discountRate, holdoutWeeks, contractualMarginRate, arpuMonths, valueBands);
+        return new ClvSettings(asOf, timeUnit, months, discountRate, holdoutWeeks, contractualMarginRate, arpuMonths, valueBands, dropoutPrior);
     }
 
     public ClvSettings withDiscountRate(double annual) {
         return new ClvSettings(asOf, timeUnit, horizonMonths, new AnnualDiscountRate(annual), holdoutWeeks,
-                contractualMarginRate, arpuMonths, valueBands);
+                contractualMarginRate, arpuMonths, valueBands, dropoutPrior);
     }
 
     public ClvSettings withHoldoutWeeks(int weeks) {
-        return new ClvSettings(asOf, timeUnit, horizonMonths, discountRate, weeks, contractualMarginRate, arpuMonths, valueBands);
+        return new ClvSettings(asOf, timeUnit, horizonMonths, discountRate, weeks, contractualMarginRate, arpuMonths, valueBands, dropoutPrior);
+    }
+
+    public ClvSettings withDropoutPrior(boolean allowed) {
+        return new ClvSettings(asOf, timeUnit, horizonMonths, discountRate, holdoutWeeks, contractualMarginRate, arpuMonths,
+                valueBands, allowed);
     }
 
     /** The run id: one run per as-of date, replaced when re-run. */

@@ -87,7 +87,8 @@ public final class CustomerValueJob {
                 .cache();
         try {
             Dataset<Row> buyersDf = customersDf.filter(col("relationship").equalTo(CustomerRelationships.NON_CONTRACTUAL));
-            BuyerModels.Timed<BgNbdModel> transactions = BuyerModels.fitTransactions(buyersDf, settings.timeUnit());
+            BuyerModels.Timed<BgNbdModel> transactions = BuyerModels.fitTransactions(buyersDf, settings.timeUnit(),
+                    settings.dropoutPrior());
             run.progress().accept("  BG/NBD fitted on " + transactions.distinctRows() + " distinct (x, t_x, T) tuples");
             BuyerModels.Timed<GammaGammaModel> spend = BuyerModels.fitSpend(buyersDf);
             HoldoutEvaluation.Result holdout = null;

@@ -53,7 +53,8 @@ public final class HoldoutEvaluation {
                 .filter(col("x").isNotNull())
                 .cache();
         try {
-            BuyerModels.Timed<BgNbdModel> fit = BuyerModels.fitTransactions(calibrationDf, settings.timeUnit());
+            BuyerModels.Timed<BgNbdModel> fit = BuyerModels.fitTransactions(calibrationDf, settings.timeUnit(),
+                    settings.dropoutPrior());
             BuyerScorer scorer = new BuyerScorer(fit.fit().model(), settings.timeUnit(), null,
                     new AnnualDiscountRate(0), settings.horizonMonths());
             Broadcast<BuyerScorer> shared = JavaSparkContext.fromSparkContext(transactionsDf.sparkSession().sparkContext())

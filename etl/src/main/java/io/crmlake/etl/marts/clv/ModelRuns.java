@@ -61,13 +61,10 @@ final class ModelRuns {
         row.put("detail", cohort.detail());
         FitResult<ShiftedBetaGeometricModel> fit = cohort.fit();
         if (fit != null) {
-            // sBG alpha and beta go to the alpha and b columns (see the catalog comments).
-            fitted(row, fit, cohort.seconds(), List.of());
-            row.put("alpha", fit.estimate("alpha"));
-            row.put("alpha_se", fit.standardError("alpha"));
+            fitted(row, fit, cohort.seconds(), List.of("alpha", "beta"));
+            // Readers written before the beta column found the sBG beta in b: it stays there too.
             row.put("b", fit.estimate("beta"));
             row.put("b_se", fit.standardError("beta"));
-            row.put("parameters", parameters(fit, List.of("alpha", "beta")));
         }
         row.put("customers", cohort.accounts());
         return build(row);

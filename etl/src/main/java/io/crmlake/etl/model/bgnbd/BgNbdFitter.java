@@ -28,9 +28,25 @@ public final class BgNbdFitter {
      * @throws ModelFitException if the fit fails (see {@link MaximumLikelihood#fit})
      */
     public FitResult<BgNbdModel> fit(RfmSummary data) {
-        return MaximumLikelihood.fit(new BgNbdLogLikelihood(data), start(data), options,
+        FitResult<BgNbdModel> fit = MaximumLikelihood.fit(new BgNbdLogLikelihood(data), start(data), options,
                 p -> new BgNbdModel(p[0], p[1], p[2], p[3]));
+        BgNbdModel m = fit.model();
+        if (m.a() > MAX_DROPOUT_SHAPE || m.b() > MAX_DROPOUT_SHAPE) {
+            // On the ridge a, b -> infinity the likelihood is flat to rounding: whether the optimiser
+            // stops there or runs on depends on the last bits (it differed between days and weeks),
+            // so a maximum out there is treated like one that was not reached.
+            throw new ModelFitException("the dropout shapes ran off to a=" + m.a() + ", b=" + m.b()
+                    + " (above " + MAX_DROPOUT_SHAPE + ": one dropout probability for everybody), so the spread of "
+                    + "dropout probabilities is not identified");
+        }
+        return fit;
     }
+
+    /**
+     * Beyond this, the dropout beta is a point mass for any practical purpose (a + b &gt; 10^4 puts the
+     * standard deviation of the dropout probability below 0.005) and the maximum is not identified.
+     */
+    static final double MAX_DROPOUT_SHAPE = 1e4;
 
     /**
      * The posterior mode under a weak log-normal prior on the dropout shapes a and b (see

@@ -1,10 +1,12 @@
 package io.crmlake.etl.model.bgnbd;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
+import io.crmlake.etl.model.fit.ChunkedSum;
 import io.crmlake.etl.model.fit.LogLikelihood;
 
 /**
@@ -27,16 +29,49 @@ import io.crmlake.etl.model.fit.LogLikelihood;
  * d/dalpha = r/alpha - (r+x) (w1/(alpha+T) + w2/(alpha+t_x));
  * d/da = w1 (psi(a+b) - psi(a+b+x)) + w2 (1/a + psi(a+b) - psi(a+b+x));
  * d/db = w1 (psi(b+x) - psi(b) + psi(a+b) - psi(a+b+x)) + w2 (psi(b+x-1) - psi(b) + psi(a+b) - psi(a+b+x)).
- * Rows are sorted by x, so the x-dependent special functions are evaluated once per distinct x.
+ *
+ * <p>Cost per evaluation. The special functions depend on x only, and ln(alpha + t) on a time only:
+ * both are tabulated once per evaluation, over the distinct x and the distinct times of the data
+ * (times are whole days in the mart, so a few hundred values however many customers there are).
+ * What is left per tuple is one exp and one log, summed in fixed chunks in parallel
+ * ({@link ChunkedSum}: the same bits on any number of cores).
  */
 final class BgNbdLogLikelihood implements LogLikelihood {
 
     static final List<String> NAMES = List.of("r", "alpha", "a", "b");
 
-    private final RfmSummary data;
+    private final double customers;
+    private final double[] count;
+    /** Index of the row's x in {@link #frequencies}. */
+    private final int[] frequencyOf;
+    private final int[] frequencies;
+    /** Distinct values of t_x and T together. */
+    private final double[] times;
+    private final int[] recencyOf;
+    private final int[] ageOf;
 
     BgNbdLogLikelihood(RfmSummary data) {
-        this.data = data;
+        final int n = data.size();
+        customers = data.customers();
+        count = new double[n];
+        frequencyOf = new int[n];
+        recencyOf = new int[n];
+        ageOf = new int[n];
+        double[] allTimes = new double[2 * n];
+        int[] allX = new int[n];
+        for (int i = 0; i < n; i++) {
+            count[i] = data.count(i);
+            allX[i] = data.frequency(i);
+            allTimes[2 * i] = data.recency(i);
+            allTimes[2 * i + 1] = data.age(i);
+        }
+        frequencies = Arrays.stream(allX).distinct().sorted().toArray();
+        times = Arrays.stream(allTimes).distinct().sorted().toArray();
+        for (int i = 0; i < n; i++) {
+            frequencyOf[i] = Arrays.binarySearch(frequencies, data.frequency(i));
+            recencyOf[i] = Arrays.binarySearch(times, data.recency(i));
+            ageOf[i] = Arrays.binarySearch(times, data.age(i));
+        }
     }
 
     @Override
@@ -46,67 +81,77 @@ final class BgNbdLogLikelihood implements LogLikelihood {
 
     @Override
     public double totalWeight() {
-        return data.customers();
+        return customers;
     }
 
     @Override
     public double evaluate(double[] p, double[] gradient) {
         final Shared s = new Shared(p[0], p[1], p[2], p[3]);
-        final double[] rowGradient = gradient == null ? null : new double[4];
-        if (gradient != null) {
-            java.util.Arrays.fill(gradient, 0.0);
+        final boolean withGradient = gradient != null;
+        final FrequencyTerms[] terms = new FrequencyTerms[frequencies.length];
+        for (int j = 0; j < frequencies.length; j++) {
+            terms[j] = new FrequencyTerms(s, frequencies[j], withGradient);
         }
-        double sum = 0;
-        FrequencyTerms terms = null;
-        for (int i = 0; i < data.size(); i++) {
-            int x = data.frequency(i);
-            if (terms == null || terms.x != x) {
-                terms = new FrequencyTerms(s, x, gradient != null);
+        final double[] logAlphaPlus = new double[times.length];
+        final double[] inverseAlphaPlus = withGradient ? new double[times.length] : null;
+        for (int j = 0; j < times.length; j++) {
+            logAlphaPlus[j] = Math.log(s.alpha + times[j]);
+            if (withGradient) {
+                inverseAlphaPlus[j] = 1.0 / (s.alpha + times[j]);
             }
-            double w = data.count(i);
-            sum += w * row(s, terms, data.recency(i), data.age(i), rowGradient);
-            if (gradient != null) {
-                for (int k = 0; k < 4; k++) {
-                    gradient[k] += w * rowGradient[k];
+        }
+        if (withGradient) {
+            Arrays.fill(gradient, 0.0);
+        }
+        return ChunkedSum.sum(count.length, gradient, (from, to, g) -> {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                final FrequencyTerms f = terms[frequencyOf[i]];
+                final double w = count[i];
+                final int age = ageOf[i];
+                final int recency = recencyOf[i];
+                final double rx = s.r + f.x;
+                final double l1 = f.lnB1 - rx * logAlphaPlus[age];
+                if (f.x == 0) {
+                    sum += w * (f.c + l1);
+                    if (g != null) {
+                        g[0] += w * (f.dcDr - logAlphaPlus[age]);
+                        g[1] += w * (s.r / s.alpha - rx * inverseAlphaPlus[age]);
+                        g[2] += w * f.dB1da;
+                        g[3] += w * f.dB1db;
+                    }
+                    continue;
+                }
+                final double l2 = f.lnB2 - rx * logAlphaPlus[recency];
+                // log(e^l1 + e^l2) = max + log(1 + e), e = e^-|l1 - l2| <= 1 the smaller term over the
+                // larger. log(1 + e) instead of log1p(e): absolute error below 1e-16, and the JIT's
+                // intrinsic log is several times faster than StrictMath's log1p.
+                final double e = Math.exp(-Math.abs(l1 - l2));
+                sum += w * (f.c + Math.max(l1, l2) + Math.log(1 + e));
+                if (g != null) {
+                    final double small = e / (1 + e);
+                    final double w1 = l1 >= l2 ? 1 - small : small;
+                    final double w2 = 1 - w1;
+                    g[0] += w * (f.dcDr - w1 * logAlphaPlus[age] - w2 * logAlphaPlus[recency]);
+                    g[1] += w * (s.r / s.alpha - rx * (w1 * inverseAlphaPlus[age] + w2 * inverseAlphaPlus[recency]));
+                    g[2] += w * (w1 * f.dB1da + w2 * f.dB2da);
+                    g[3] += w * (w1 * f.dB1db + w2 * f.dB2db);
                 }
             }
-        }
-        return sum;
+            return sum;
+        });
     }
 
     /** Log-likelihood of one customer (no gradient). */
     static double single(double r, double alpha, double a, double b, int x, double tx, double t) {
         Shared s = new Shared(r, alpha, a, b);
-        return row(s, new FrequencyTerms(s, x, false), tx, t, null);
-    }
-
-    private static double row(Shared s, FrequencyTerms f, double tx, double t, double[] grad) {
-        final double logAlphaT = Math.log(s.alpha + t);
-        final double l1 = f.lnB1 - (s.r + f.x) * logAlphaT;
-        if (f.x == 0) {
-            if (grad != null) {
-                grad[0] = f.dcDr - logAlphaT;
-                grad[1] = s.r / s.alpha - (s.r + f.x) / (s.alpha + t);
-                grad[2] = f.dB1da;
-                grad[3] = f.dB1db;
-            }
+        FrequencyTerms f = new FrequencyTerms(s, x, false);
+        final double l1 = f.lnB1 - (s.r + x) * Math.log(s.alpha + t);
+        if (x == 0) {
             return f.c + l1;
         }
-        final double logAlphaTx = Math.log(s.alpha + tx);
-        final double l2 = f.lnB2 - (s.r + f.x) * logAlphaTx;
-        final double m = Math.max(l1, l2);
-        final double e1 = Math.exp(l1 - m);
-        final double e2 = Math.exp(l2 - m);
-        final double total = e1 + e2;
-        if (grad != null) {
-            final double w1 = e1 / total;
-            final double w2 = e2 / total;
-            grad[0] = f.dcDr - w1 * logAlphaT - w2 * logAlphaTx;
-            grad[1] = s.r / s.alpha - (s.r + f.x) * (w1 / (s.alpha + t) + w2 / (s.alpha + tx));
-            grad[2] = w1 * f.dB1da + w2 * f.dB2da;
-            grad[3] = w1 * f.dB1db + w2 * f.dB2db;
-        }
-        return f.c + m + Math.log(total);
+        final double l2 = f.lnB2 - (s.r + x) * Math.log(s.alpha + tx);
+        return f.c + Math.max(l1, l2) + Math.log1p(Math.exp(-Math.abs(l1 - l2)));
     }
 
     /** Terms depending only on the parameters. */

@@ -31,6 +31,9 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
  * local Hessian: the search direction is H^-1 (-grad f) (a Newton direction, Nocedal &amp; Wright,
  * "Numerical Optimization", 2nd ed., section 5.2 "preconditioning" and chapter 3), with H from central
  * differences of the analytic gradient (2k gradient evaluations for k parameters, cheap for k &lt;= 4).
+ * (Forward differences, k evaluations, were tried: 20 % fewer evaluations at 10^6 customers, but on
+ * the 600-customer test lake, whose maximum lies near a, b -> infinity, they changed which of the
+ * days and weeks fits converged, breaking the unit equivariance of the result.)
  * Where H is not positive definite (far from the optimum) the plain steepest-descent direction is used.
  * The Brent line search of the optimiser then fixes the step length, so convergence is global and
  * locally quadratic.
@@ -226,7 +229,11 @@ public final class MaximumLikelihood {
                     h[i][j] = (gPlus[i] - gMinus[i]) / (2 * HESSIAN_STEP);
                 }
             }
-            for (int i = 0; i < k; i++) {
+            return symmetrised(h);
+        }
+
+        private static double[][] symmetrised(double[][] h) {
+            for (int i = 0; i < h.length; i++) {
                 for (int j = 0; j < i; j++) {
                     double mean = 0.5 * (h[i][j] + h[j][i]);
                     h[i][j] = mean;

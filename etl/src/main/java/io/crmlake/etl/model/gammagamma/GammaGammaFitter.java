@@ -28,7 +28,9 @@ public final class GammaGammaFitter {
      */
     public FitResult<GammaGammaModel> fit(SpendSummary data) {
         if (data.size() < 2) {
-            throw new ModelFitException("Gamma-Gamma needs at least 2 repeat buyers (x >= 1), got " + data.size());
+            throw new ModelFitException("Gamma-Gamma needs repeat buyers (x >= 1) with at least 2 different "
+                    + "(x, mean spend) pairs, got " + Math.round(data.totalWeight()) + " repeat buyers in "
+                    + data.size() + " pair(s)");
         }
         double mean = 0;
         for (int i = 0; i < data.size(); i++) {

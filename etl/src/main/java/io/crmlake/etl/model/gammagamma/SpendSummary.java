@@ -1,12 +1,17 @@
 package io.crmlake.etl.model.gammagamma;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Repeat buyers' spend for the Gamma-Gamma model: number of repeat transactions x &gt;= 1 and the mean
  * value m of those transactions, each with a weight (count of identical customers).
- * Customers with x = 0 carry no spend information and are counted but not kept.
+ * Customers with x = 0 carry no spend information and are counted but not kept. Identical (x, m)
+ * pairs are merged into one row with the summed weight, which is exact (the likelihood is a sum over
+ * buyers); with spend in whole cents many repeat buyers share a pair.
  */
 public final class SpendSummary {
 
@@ -103,9 +108,12 @@ public final class SpendSummary {
         return sxm / Math.sqrt(sxx * smm);
     }
 
-    /** Collects customers, validating each. */
+    private record Pair(int x, double meanSpend) {
+    }
+
+    /** Collects customers, validating each, and merges identical (x, m) pairs. */
     public static final class Builder {
-        private final List<double[]> rows = new ArrayList<>();
+        private final Map<Pair, double[]> weights = new HashMap<>();
         private long excluded;
 
         public Builder add(int x, double meanSpend) {
@@ -131,11 +139,15 @@ public final class SpendSummary {
                 throw new IllegalArgumentException("mean spend must be finite and > 0 (Gamma-Gamma needs positive "
                         + "transaction values), got " + meanSpend + " for a customer with x=" + x);
             }
-            rows.add(new double[] {x, meanSpend, weight});
+            weights.computeIfAbsent(new Pair(x, meanSpend), k -> new double[1])[0] += weight;
             return this;
         }
 
+        /** Rows sorted by x, then m. */
         public SpendSummary build() {
+            List<double[]> rows = new ArrayList<>(weights.size());
+            weights.forEach((k, w) -> rows.add(new double[] {k.x(), k.meanSpend(), w[0]}));
+            rows.sort(Comparator.<double[]>comparingDouble(r -> r[0]).thenComparingDouble(r -> r[1]));
             return new SpendSummary(rows, excluded);
         }
     }

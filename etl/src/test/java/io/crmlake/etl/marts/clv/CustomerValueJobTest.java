@@ -39,6 +39,8 @@ class CustomerValueJobTest {
         ClvSettings defaults = ClvSettings.defaults(DefaultRules.get().clv(), AS_OF).withHoldoutWeeks(0);
         List<String> progress = new ArrayList<>();
 
+        assertThat(defaults.dropoutPrior()).as("the shipped rules allow the prior").isTrue();
+
         // First in days, then again for the same date in weeks with a holdout: the re-run replaces.
         CustomerValueJob.run(run(tables, AS_OF, progress), defaults.withTimeUnit(ModelTimeUnit.DAYS));
         Map<String, double[]> inDays = new HashMap<>();
@@ -107,6 +109,27 @@ class CustomerValueJobTest {
         assertThat((String) bg.getAs("parameters")).startsWith("r=");
         assertThat((String) bg.getAs("data_version")).contains("fact_transaction@");
         assertThat((String) runs.get("gamma_gamma/full/ALL").getAs("parameters")).startsWith("p=");
+        // This small lake sits at the edge (a, b drift large): with the shipped rules a fit that does
+        // not converge falls back to the dropout prior and says so in detail.
+        for (Row fit : List.of(bg, runs.get("bg_nbd/calibration/ALL"))) {
+            assertThat((String) fit.getAs("status")).isIn("ok", "dropout_prior");
+            if (fit.getAs("status").equals("dropout_prior")) {
+                assertThat((String) fit.getAs("detail")).startsWith("maximum likelihood failed (")
+                        .endsWith("posterior mode with ln a, ln b ~ N(0, 1)");
+            } else {
+                assertThat((Object) fit.getAs("detail")).isNull();
+            }
+        }
+        assertThat(report.transactions().status()).isEqualTo(bg.getAs("status"));
+        assertThat((Object) bg.getAs("beta")).as("beta is the sBG's").isNull();
+        // sBG: alpha and beta in their own columns; b repeats beta for readers older than the column.
+        Row sbg = runs.get("sbg/full/ALL");
+        assertThat((double) sbg.getAs("beta")).isPositive();
+        assertThat((double) sbg.getAs("beta_se")).isPositive();
+        assertThat((double) sbg.getAs("b")).isEqualTo((double) sbg.getAs("beta"));
+        assertThat((double) sbg.getAs("b_se")).isEqualTo((double) sbg.getAs("beta_se"));
+        assertThat((String) sbg.getAs("parameters")).isEqualTo(String.format(java.util.Locale.ROOT,
+                "alpha=%.6g beta=%.6g", (double) sbg.getAs("alpha"), (double) sbg.getAs("beta")));
         Row calibration = runs.get("bg_nbd/calibration/ALL");
         assertThat((int) calibration.getAs("holdout_weeks")).isEqualTo(8);
         assertThat((double) calibration.getAs("holdout_rmse")).isGreaterThanOrEqualTo((double) calibration.getAs("holdout_mae"));

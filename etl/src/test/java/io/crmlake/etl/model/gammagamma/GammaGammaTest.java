@@ -75,6 +75,32 @@ class GammaGammaTest {
         GradientCheck.assertGradientMatches(new GammaGammaLogLikelihood(data), new double[] {6.25, 3.74, 15.44}, 1e-6);
     }
 
+    /**
+     * Identical (x, m) pairs merge into one weighted row; the likelihood grouped by x and summed in
+     * chunks equals the plain sum of the buyers' log-likelihoods.
+     */
+    @Test
+    void mergedAndGroupedLikelihoodEqualsTheSumOverBuyers() {
+        SpendSummary merged = SpendSummary.of(new int[] {2, 2, 3, 2}, new double[] {10.5, 10.5, 10.5, 7.25});
+        assertThat(merged.size()).isEqualTo(3);
+        assertThat(merged.totalWeight()).isEqualTo(4.0);
+        assertThat(merged.frequency(0)).isEqualTo(2);
+        assertThat(merged.meanSpend(0)).isEqualTo(7.25);
+        assertThat(merged.weight(1)).as("(2, 10.5) twice").isEqualTo(2.0);
+
+        SpendSummary data = simulate(CDNOW, 40_000, 17L);
+        assertThat(data.size()).isGreaterThan(3 * io.crmlake.etl.model.fit.ChunkedSum.CHUNK_ROWS);
+        double[] p = {5.0, 3.0, 12.0};
+        GammaGammaModel m = new GammaGammaModel(p[0], p[1], p[2]);
+        double expected = 0;
+        for (int i = 0; i < data.size(); i++) {
+            expected += data.weight(i) * m.logLikelihood(data.frequency(i), data.meanSpend(i));
+        }
+        GammaGammaLogLikelihood ll = new GammaGammaLogLikelihood(data);
+        assertThat(ll.evaluate(p, null)).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+        GradientCheck.assertGradientMatches(ll, p, 1e-6);
+    }
+
     @Test
     void correlationOfFrequencyAndSpend() {
         SpendSummary independent = SpendSummary.of(new int[] {1, 2, 1, 2}, new double[] {10, 10, 20, 20});
