@@ -94,8 +94,12 @@ public final class CustomerValueJob {
             HoldoutEvaluation.Result holdout = null;
             if (settings.holdoutWeeks() > 0) {
                 holdout = HoldoutEvaluation.run(transactionsDf, buyersDf.select("customer_id"), settings);
-                run.progress().accept("  holdout: calibrated up to " + holdout.calibrationEnd() + ", "
-                        + holdout.customers() + " customers predicted");
+                run.progress().accept(holdout == null
+                        ? "  holdout: skipped, no purchases before " + settings.asOf().minusWeeks(settings.holdoutWeeks())
+                                + " (the history is shorter than holdout_weeks=" + settings.holdoutWeeks()
+                                + "; set a shorter holdout_weeks in clv.yml or --holdout-weeks to check the fit)"
+                        : "  holdout: calibrated up to " + holdout.calibrationEnd() + ", "
+                                + holdout.customers() + " customers predicted");
             }
             Dataset<Row> accountsDf = RetentionCohorts.accounts(accountPeriodsDf, settings.asOf()).cache();
             try {

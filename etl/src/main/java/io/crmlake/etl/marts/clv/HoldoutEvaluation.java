@@ -45,6 +45,7 @@ public final class HoldoutEvaluation {
      * @param transactionsDf fact_transaction
      * @param buyersDf       customer_id of the non-contractual customers
      */
+    /** The holdout check, or null when no buyer purchased before the calibration end (history shorter than the holdout). */
     static Result run(Dataset<Row> transactionsDf, Dataset<Row> buyersDf, ClvSettings settings) {
         int weeks = settings.holdoutWeeks();
         LocalDate calibrationEnd = settings.asOf().minusWeeks(weeks);
@@ -53,6 +54,11 @@ public final class HoldoutEvaluation {
                 .filter(col("x").isNotNull())
                 .cache();
         try {
+            if (calibrationDf.isEmpty()) {
+                // The history is shorter than the holdout: nothing to calibrate on. The check is
+                // skipped (the caller says so); the models of the whole history still must fit.
+                return null;
+            }
             BuyerModels.Timed<BgNbdModel> fit = BuyerModels.fitTransactions(calibrationDf, settings.timeUnit(),
                     settings.dropoutPrior());
             BuyerScorer scorer = new BuyerScorer(fit.fit().model(), settings.timeUnit(), null,

@@ -165,4 +165,30 @@ class CustomerValueJobTest {
         assertThat(tables.exists(CustomerValueJob.CUSTOMER_VALUE)).isFalse();
         assertThat(tables.exists(CustomerValueJob.MODEL_RUN)).isFalse();
     }
+
+    @Test
+    void aHistoryShorterThanTheHoldoutSkipsTheCheckAndSaysSo() {
+        LakeTables tables = SharedSpark.lake(dir.resolve("short-history"));
+        // Three months of purchases, a 13-week holdout reaching back before the first one.
+        GoldRows txns = new GoldRows(tables, "fact_transaction");
+        GoldRows customers = new GoldRows(tables, "dim_customer");
+        String[] days = {"2024-01-03", "2024-01-17", "2024-02-06", "2024-02-20", "2024-03-05", "2024-03-19"};
+        int n = 0;
+        for (int c = 0; c < 12; c++) {
+            String id = "K" + c;
+            customers.customer(id, "non_contractual", "2024-01-01");
+            for (int d = 0; d <= c % days.length; d++) {
+                txns.txn("T" + (n++), id, days[d], "purchase", (10 + c) + ".00");
+            }
+        }
+        txns.write();
+        customers.write();
+        LocalDate asOf = LocalDate.of(2024, 3, 31);
+        List<String> progress = new ArrayList<>();
+        CustomerValueJob.Report report = CustomerValueJob.run(run(tables, asOf, progress),
+                ClvSettings.defaults(DefaultRules.get().clv(), asOf).withHoldoutWeeks(13));
+        assertThat(report.holdout()).isNull();
+        assertThat(progress).anyMatch(l -> l.contains("holdout: skipped, no purchases before 2023-12-31"));
+        assertThat(tables.read(CustomerValueJob.CUSTOMER_VALUE).count()).isEqualTo(12);
+    }
 }
