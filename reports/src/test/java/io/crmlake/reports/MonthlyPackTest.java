@@ -102,7 +102,7 @@ class MonthlyPackTest {
         assertThat(text).contains("Segmentmigration·June2025", "100.0%(1)");
         assertThat(text).doesNotContain("NodataforsegmentmigrationofJune2025");
         // W5 open, W6 expired
-        assertThat(text).contains("0of1decidedwarningswerecompleted(0.0%);1arestillopen.");
+        assertThat(text).contains("0of1decidedwarningswerecompleted(0.0%);1isstillopen.");
     }
 
     @Test
