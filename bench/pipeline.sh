@@ -3,6 +3,8 @@
 # then one further monthly batch on top of the built lake (the incremental ingest and build).
 #   bench/pipeline.sh [CUSTOMERS] [MONTHS]      default 100000 24
 #   BENCH_MARTS=0 skips marts and publish; BENCH_DIR=… chooses the work folder.
+#   BENCH_KEEP_BASE=1 keeps a copy of the built base lake, so bench/month.sh can time the
+#   incremental month again without rebuilding the base.
 # Results go to stdout; copy them into docs/benchmarks.md with the machine and date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,12 +16,7 @@ mkdir -p "$work"
 export CRMLAKE_HEAP="${CRMLAKE_HEAP:-8g}"
 ./crmlake --version >/dev/null
 
-measure() { # name, command...
-  local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1
-  read -r secs kb < "$work/$name.time"
-  printf '%-12s %8.1f s  peak RSS %6.0f MB\n' "$name" "$secs" "$((kb / 1024))"
-}
+. bench/measure.sh
 
 # One month more than the base, held back for the incremental step.
 lake="$work/lake"
@@ -39,7 +36,8 @@ if [ "${BENCH_MARTS:-1}" = 1 ]; then
   measure marts ./crmlake marts --lake "$lake"
   measure publish ./crmlake publish --lake "$lake"
 fi
-for e in "$work"/held/*/; do e=$(basename "$e"); mv "$work/held/$e/$last" "$lake/landing/$e/"; done
+if [ "${BENCH_KEEP_BASE:-0}" = 1 ]; then rm -rf "$work/lake-base"; cp -a "$lake" "$work/lake-base"; fi
+for e in "$work"/held/*/; do e=$(basename "$e"); cp -a "$work/held/$e/$last" "$lake/landing/$e/"; done
 measure ingest-month ./crmlake ingest --lake "$lake"
 measure build-month ./crmlake build --lake "$lake"
 for s in ingest build; do

@@ -51,14 +51,4 @@ public final class BatchLog {
         }
         tables.upsert(TABLE, tables.spark().createDataFrame(rows, schema));
     }
-
-    /** Marks batches as needing a build again (their bronze rows changed, e.g. released orphans). */
-    public void markPending(String entity, List<String> batchIds) {
-        if (batchIds.isEmpty()) {
-            return;
-        }
-        tables.ensure(TABLE).update(
-                col("entity").equalTo(entity).and(col("batch_id").isin(batchIds.toArray())),
-                Map.of("built_at", functions.lit(null).cast("timestamp")));
-    }
 }

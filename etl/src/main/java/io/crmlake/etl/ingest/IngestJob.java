@@ -49,7 +49,7 @@ public final class IngestJob {
         this.landing = landing;
         this.progress = progress;
         this.batchLog = new BatchLog(tables);
-        this.orphans = new OrphanRelease(tables, batchLog);
+        this.orphans = new OrphanRelease(tables);
     }
 
     /** Ingests every complete batch (or only {@code onlyBatch}); returns one result per entity batch. */
@@ -109,9 +109,12 @@ public final class IngestJob {
                 });
                 logResults.addAll(loadedNow);
             }
-            if (entity.name().equals("customers")) {
-                String newest = wanted.stream().map(LandingBatch::batchId).max(String::compareTo).orElse("");
-                long released = orphans.releaseKnown(newest);
+            if (entity.name().equals("customers") && !toLoad.isEmpty()) {
+                // Only newly loaded customers can release held rows. The released rows are named
+                // after the newest customers batch of this run, which stays pending until the
+                // next build folds them in (see star.PendingRows).
+                String releasing = toLoad.stream().map(p -> p.batch().batchId()).max(String::compareTo).orElseThrow();
+                long released = orphans.releaseKnown(releasing);
                 if (released > 0) {
                     progress.accept(String.format("  %-18s released %,d held rows whose customer has arrived", "(orphans)", released));
                 }

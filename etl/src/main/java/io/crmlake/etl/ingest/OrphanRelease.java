@@ -7,7 +7,6 @@ import io.crmlake.etl.spark.LakeTables;
 import io.crmlake.warehouse.catalog.Catalog;
 import io.crmlake.warehouse.catalog.LandingEntity;
 import io.crmlake.warehouse.catalog.QuarantineReason;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -18,17 +17,16 @@ import org.apache.spark.sql.Row;
  * Late-arriving customers: a transaction (touchpoint, account) whose customer is not known yet
  * is held in quarantine as orphan_customer. When a later batch delivers that customer, the held
  * rows are validated again from their raw line, added to bronze under their original batch and
- * lineage, marked released in quarantine, and their batch is marked for the next build.
+ * lineage, and marked released by that later batch in quarantine. The next build folds in just
+ * those rows, found through the quarantine (star.PendingRows), not their whole original batch.
  * Rows whose customer never arrives stay visible in quarantine.
  */
 final class OrphanRelease {
 
     private final LakeTables tables;
-    private final BatchLog batchLog;
 
-    OrphanRelease(LakeTables tables, BatchLog batchLog) {
+    OrphanRelease(LakeTables tables) {
         this.tables = tables;
-        this.batchLog = batchLog;
     }
 
     /** Releases every held row whose customer is now known; returns how many. */
@@ -49,8 +47,7 @@ final class OrphanRelease {
             }
             for (LandingEntity entity : Catalog.get().landingEntities()) {
                 Dataset<Row> held = releasable.where(col("entity").equalTo(entity.name()));
-                List<String> batches = held.select("batch_id").distinct().as(Encoders.STRING()).collectAsList();
-                if (batches.isEmpty()) {
+                if (held.isEmpty()) {
                     continue;
                 }
                 Dataset<Row> rows = held.map(revalidate(entity), Encoders.row(FileValidation.schema(entity)))
@@ -66,7 +63,6 @@ final class OrphanRelease {
                                 "t.source_file = s.source_file AND t.row_number = s.row_number")
                         .whenMatched().updateExpr(Map.of("released_batch_id", "'" + IngestJob.sqlText(releasingBatch) + "'"))
                         .execute();
-                batchLog.markPending(entity.name(), batches);
             }
             return total;
         } finally {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,7 +47,8 @@ public final class BuildJob {
     public BuildResult run() {
         long start = System.currentTimeMillis();
         for (Table t : Catalog.get().tables()) {
-            if (t.layer() != Layer.MART) {
+            // Bronze is created by ingest (and on first read); checking it here costs a snapshot load each.
+            if (t.layer() != Layer.MART && t.layer() != Layer.BRONZE) {
                 tables.ensure(t.name());
             }
         }
@@ -61,52 +63,63 @@ public final class BuildJob {
             throw new ContractBreach("no transactions are loaded; run `crmlake ingest` on a landing zone with transactions first");
         }
         progress.accept("  pending: " + count + " entity batches " + summary(pending));
+        Map<String, PendingRows> rows = pendingRows(pending);
+        progress.accept(String.format("  %-24s done (%.1f s)", "plan", (System.currentTimeMillis() - start) / 1000.0));
 
         step("silver", () -> {
             for (LandingEntity e : Catalog.get().landingEntities()) {
-                List<String> batches = pending.getOrDefault(e.name(), List.of());
-                if (!batches.isEmpty()) {
-                    SilverMerge.apply(tables, e, batches);
+                PendingRows entityRows = rows.get(e.name());
+                if (!entityRows.isEmpty()) {
+                    SilverMerge.apply(tables, e, entityRows);
                 }
             }
         });
-        step("reference dimensions", () -> ReferenceDimensions.build(tables));
-        Dataset<Row> affected = pending.getOrDefault("customers", List.of()).isEmpty()
+        step("reference dimensions", () -> ReferenceDimensions.build(tables, pending.keySet()));
+        long t0 = System.currentTimeMillis();
+        Dataset<Row> affected = (pending.getOrDefault("customers", List.of()).isEmpty()
                 ? tables.spark().createDataFrame(List.of(), DataTypes.createStructType(List.of(
                         DataTypes.createStructField("customer_id", DataTypes.StringType, false),
                         DataTypes.createStructField("since", DataTypes.TimestampType, true))))
-                : CustomerDimension.apply(tables, pending.get("customers"));
-        affected = affected.persist(StorageLevel.MEMORY_AND_DISK());
+                : CustomerDimension.apply(tables, pending.get("customers")))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         long affectedCount = affected.count();
-        progress.accept(String.format("  %-24s %,d customers with new or changed versions", "dim_customer", affectedCount));
+        progress.accept(String.format("  %-24s done (%.1f s), %,d customers with new or changed versions", "dim_customer",
+                (System.currentTimeMillis() - t0) / 1000.0, affectedCount));
 
         List<Integer> starts = new ArrayList<>();
-        Dataset<Row> affectedFinal = affected;
         step("fact_transaction", () -> {
-            Integer m = TransactionFact.apply(tables, pending.getOrDefault("transactions", List.of()), affectedFinal);
+            Integer m = TransactionFact.apply(tables, rows.get("transactions"), affected);
             if (m != null) {
                 starts.add(m);
             }
         });
-        step("fact_touchpoint", () -> TouchpointFact.apply(tables, pending.getOrDefault("touchpoints", List.of()), affectedFinal));
+        step("fact_touchpoint", () -> TouchpointFact.apply(tables, rows.get("touchpoints"), affected));
         affected.unpersist();
 
-        starts.addAll(snapshotStarts(pending));
-        int lastMonth = lastMonth();
-        int fromMonth = starts.stream().min(Integer::compare).orElse(lastMonth);
-        fromMonth = Math.min(fromMonth, lastMonth);
-        int from = fromMonth;
+        int lastMonth = step("snapshot range", () -> {
+            starts.addAll(snapshotStarts(rows));
+            return lastMonth();
+        });
+        int from = Math.min(starts.stream().min(Integer::compare).orElse(lastMonth), lastMonth);
         step("dim_date", () -> DateDimension.build(tables, firstYear(lastMonth / 100), lastMonth / 100 + 1));
         step("fact_account_period", () -> AccountPeriodFact.apply(tables, from, lastMonth));
         step("fact_customer_month", () -> CustomerMonthFact.apply(tables, from, lastMonth));
-        markBuilt(pending);
-        return new BuildResult(count, fromMonth, lastMonth, System.currentTimeMillis() - start);
+        step("batch log", () -> markBuilt(pending));
+        return new BuildResult(count, from, lastMonth, System.currentTimeMillis() - start);
     }
 
     private void step(String name, Runnable work) {
+        step(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private <T> T step(String name, Supplier<T> work) {
         long t0 = System.currentTimeMillis();
-        work.run();
+        T result = work.get();
         progress.accept(String.format("  %-24s done (%.1f s)", name, (System.currentTimeMillis() - t0) / 1000.0));
+        return result;
     }
 
     private Map<String, List<String>> pendingBatches() {
@@ -116,6 +129,25 @@ public final class BuildJob {
             pending.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
         }
         return pending;
+    }
+
+    /**
+     * Per landing entity, the rows to fold in: the pending batches, plus for entities that refer
+     * to a customer the orphans released by a pending customers batch (see {@link PendingRows}).
+     */
+    private Map<String, PendingRows> pendingRows(Map<String, List<String>> pending) {
+        List<String> releasing = pending.getOrDefault("customers", List.of());
+        Map<String, PendingRows> rows = new LinkedHashMap<>();
+        for (LandingEntity e : Catalog.get().landingEntities()) {
+            List<String> batches = pending.getOrDefault(e.name(), List.of());
+            PendingRows r = e.customerRef() == null ? PendingRows.batches(batches)
+                    : PendingRows.of(tables, e.name(), batches, releasing);
+            if (r.releasesLateRows()) {
+                progress.accept("  " + e.name() + ": " + r);
+            }
+            rows.put(e.name(), r);
+        }
+        return rows;
     }
 
     private static String summary(Map<String, List<String>> pending) {
@@ -130,7 +162,7 @@ public final class BuildJob {
      * already known reaches back only to its change (or close), so a monthly status update of a
      * long-standing account does not rebuild the snapshots from the beginning of time.
      */
-    private List<Integer> snapshotStarts(Map<String, List<String>> pending) {
+    private List<Integer> snapshotStarts(Map<String, PendingRows> pending) {
         List<Integer> starts = new ArrayList<>();
         Column changed = col("updated_at").cast("date");
         addStateStart(starts, "silver_accounts", "account_id", pending.get("accounts"),
@@ -142,12 +174,12 @@ public final class BuildJob {
     }
 
     /** The earliest month a state-history table's pending rows reach: {@code firstState} for an id's first state, {@code change} after. */
-    private void addStateStart(List<Integer> starts, String table, String id, List<String> batches, Column firstState, Column change) {
-        if (batches == null || batches.isEmpty()) {
+    private void addStateStart(List<Integer> starts, String table, String id, PendingRows rows, Column firstState, Column change) {
+        if (rows.isEmpty()) {
             return;
         }
         Dataset<Row> firstStates = tables.read(table).groupBy(id).agg(min("updated_at").as("_first"));
-        Row r = tables.read(table).where(col("_batch_id").isin(batches.toArray()))
+        Row r = rows.select(tables.read(table))
                 .join(firstStates, id)
                 .agg(min(Keys.monthKey(when(col("updated_at").equalTo(col("_first")), firstState).otherwise(change))))
                 .first();
@@ -156,11 +188,11 @@ public final class BuildJob {
         }
     }
 
-    private void addMin(List<Integer> starts, String table, List<String> batches, Column date) {
-        if (batches == null || batches.isEmpty()) {
+    private void addMin(List<Integer> starts, String table, PendingRows rows, Column date) {
+        if (rows.isEmpty()) {
             return;
         }
-        Row r = tables.read(table).where(col("_batch_id").isin(batches.toArray()))
+        Row r = rows.select(tables.read(table))
                 .agg(min(Keys.monthKey(date))).first();
         if (!r.isNullAt(0)) {
             starts.add(r.getInt(0));
@@ -207,9 +239,12 @@ public final class BuildJob {
 
     static final int JOIN_YEARS_BEFORE_FIRST_FACT = 30;
 
+    /** One commit for the whole build: the batches become built together or not at all. */
     private void markBuilt(Map<String, List<String>> pending) {
-        pending.forEach((entity, batches) -> tables.ensure(BatchLog.TABLE).update(
-                col("entity").equalTo(entity).and(col("batch_id").isin(batches.toArray())),
-                Map.of("built_at", current_timestamp())));
+        Column built = pending.entrySet().stream()
+                .map(e -> col("entity").equalTo(e.getKey()).and(col("batch_id").isin(e.getValue().toArray())))
+                .reduce(Column::or)
+                .orElseThrow();
+        tables.ensure(BatchLog.TABLE).update(built, Map.of("built_at", current_timestamp()));
     }
 }

@@ -3,13 +3,12 @@ package io.crmlake.etl.star;
 import static org.apache.spark.sql.functions.col;
 
 import io.crmlake.etl.spark.LakeTables;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What an event fact (transaction, touchpoint) takes from silver on a build: the rows of the
- * pending batches, plus the rows of affected customers from their {@code since} on, whose
+ * What an event fact (transaction, touchpoint) takes from silver on a build: the pending rows
+ * (batches and released orphans), plus the rows of affected customers from their {@code since} on, whose
  * customer version may have changed. Also reports which months the merge touches, old and new,
  * so the periodic snapshots can be refreshed from the earliest one.
  */
@@ -18,9 +17,9 @@ final class EventFacts {
     private EventFacts() {}
 
     static Dataset<Row> changedRows(LakeTables tables, String silverTable, String key, String tsColumn,
-                                    List<String> pendingBatches, Dataset<Row> affectedCustomers) {
+                                    PendingRows pendingRows, Dataset<Row> affectedCustomers) {
         Dataset<Row> silver = tables.read(silverTable);
-        Dataset<Row> pending = silver.where(col("_batch_id").isin(pendingBatches.toArray()));
+        Dataset<Row> pending = pendingRows.select(silver);
         Dataset<Row> reResolved = silver.join(affectedCustomers, "customer_id")
                 .where(col(tsColumn).geq(col("since")))
                 .drop("since");

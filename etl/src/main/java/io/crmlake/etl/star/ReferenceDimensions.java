@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.crmlake.etl.spark.LakeTables;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,12 +20,23 @@ final class ReferenceDimensions {
 
     private ReferenceDimensions() {}
 
-    static void build(LakeTables tables) {
-        product(tables);
-        channel(tables);
-        staff(tables);
-        campaign(tables);
-        OrgUnitDimension.build(tables);
+    /**
+     * Rebuilds each dimension whose source entity has pending batches, and any that is still
+     * empty (a first build must create the unknown member even when nothing was delivered).
+     * A monthly build that brings only customers and facts leaves them alone.
+     */
+    static void build(LakeTables tables, Set<String> pendingEntities) {
+        when(tables, pendingEntities, "products", "dim_product", () -> product(tables));
+        when(tables, pendingEntities, "channels", "dim_channel", () -> channel(tables));
+        when(tables, pendingEntities, "staff", "dim_staff", () -> staff(tables));
+        when(tables, pendingEntities, "campaigns", "dim_campaign", () -> campaign(tables));
+        when(tables, pendingEntities, "org_units", "dim_org_unit", () -> OrgUnitDimension.build(tables));
+    }
+
+    private static void when(LakeTables tables, Set<String> pendingEntities, String entity, String dim, Runnable build) {
+        if (pendingEntities.contains(entity) || tables.read(dim).isEmpty()) {
+            build.run();
+        }
     }
 
     private static void product(LakeTables tables) {

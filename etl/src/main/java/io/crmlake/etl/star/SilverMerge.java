@@ -6,14 +6,13 @@ import static org.apache.spark.sql.functions.row_number;
 import io.crmlake.etl.spark.LakeTables;
 import io.crmlake.warehouse.catalog.DeltaDdl;
 import io.crmlake.warehouse.catalog.LandingEntity;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Bronze → silver for one entity: the rows of the pending batches are merged on the entity's
+ * Bronze → silver for one entity: the pending rows (see {@link PendingRows}) are merged on the entity's
  * key, and the latest delivery (batch, then file, then line) wins, so a corrected row in a
  * later batch replaces the earlier one and re-merging the same batch changes nothing.
  */
@@ -21,10 +20,9 @@ final class SilverMerge {
 
     private SilverMerge() {}
 
-    static void apply(LakeTables tables, LandingEntity entity, List<String> batches) {
+    static void apply(LakeTables tables, LandingEntity entity, PendingRows pending) {
         Column[] key = entity.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> latestPerKey = tables.read(entity.bronzeTable())
-                .where(col("_batch_id").isin(batches.toArray()))
+        Dataset<Row> latestPerKey = pending.select(tables.read(entity.bronzeTable()))
                 .withColumn("_rank", row_number().over(Window.partitionBy(key)
                         .orderBy(col("_batch_id").desc(), col("_source_file").desc(), col("_row_number").desc())))
                 .where(col("_rank").equalTo(1))

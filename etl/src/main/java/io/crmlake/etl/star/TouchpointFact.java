@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.crmlake.etl.spark.LakeTables;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -19,9 +18,9 @@ final class TouchpointFact {
 
     private TouchpointFact() {}
 
-    static void apply(LakeTables tables, List<String> pendingBatches, Dataset<Row> affectedCustomers) {
+    static void apply(LakeTables tables, PendingRows pendingRows, Dataset<Row> affectedCustomers) {
         Dataset<Row> rows = EventFacts.changedRows(tables, "silver_touchpoints", "touchpoint_id", "ts",
-                pendingBatches, affectedCustomers);
+                pendingRows, affectedCustomers);
         Dataset<Row> facts = Keys.customerAsOf(rows, tables.read("dim_customer"), "ts",
                         "consent_sms", "consent_phone", "consent_email")
                 .transform(f -> Keys.resolve(f, tables.read("dim_campaign"), "campaign_id", "campaign_id", "campaign_sk"))

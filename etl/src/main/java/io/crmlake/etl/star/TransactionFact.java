@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.crmlake.etl.spark.LakeTables;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,9 +23,9 @@ final class TransactionFact {
     private TransactionFact() {}
 
     /** Merges the changed transactions; returns the earliest month touched, or null. */
-    static Integer apply(LakeTables tables, List<String> pendingBatches, Dataset<Row> affectedCustomers) {
+    static Integer apply(LakeTables tables, PendingRows pendingRows, Dataset<Row> affectedCustomers) {
         Dataset<Row> rows = EventFacts.changedRows(tables, "silver_transactions", "txn_id", "txn_ts",
-                pendingBatches, affectedCustomers);
+                pendingRows, affectedCustomers);
         Column type = coalesce(col("txn_type"), lit("purchase"));
         Column sign = when(type.isin("purchase", "bill"), lit(1))
                 .when(type.equalTo("refund"), lit(-1))

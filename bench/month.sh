@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Times the incremental month again on a base lake kept by `BENCH_KEEP_BASE=1 bench/pipeline.sh`:
+# restores the base (24 built months), delivers the held month, then ingests and builds it.
+#   bench/month.sh [WORK]      default work/bench-100000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work="${1:-work/bench-100000}"
+if [ ! -d "$work/lake-base" ]; then
+  echo "bench/month.sh: no base lake in $work/lake-base; run BENCH_KEEP_BASE=1 bench/pipeline.sh first" >&2
+  exit 2
+fi
+export CRMLAKE_HEAP="${CRMLAKE_HEAP:-8g}"
+lake="$work/lake"
+rm -rf "$lake"
+cp -a "$work/lake-base" "$lake"
+for e in "$work"/held/*/; do
+  e=$(basename "$e")
+  cp -a "$work/held/$e/." "$lake/landing/$e/"
+done
+. bench/measure.sh
+measure ingest-month ./crmlake ingest --lake "$lake"
+measure build-month ./crmlake build --lake "$lake"
+grep -h "done" "$work"/build-month.log | sed 's/^/  /'
