@@ -114,9 +114,11 @@ public final class IngestJob {
                 // after the newest customers batch of this run, which stays pending until the
                 // next build folds them in (see star.PendingRows).
                 String releasing = toLoad.stream().map(p -> p.batch().batchId()).max(String::compareTo).orElseThrow();
+                long t0 = System.currentTimeMillis();
                 long released = orphans.releaseKnown(releasing);
                 if (released > 0) {
-                    progress.accept(String.format("  %-18s released %,d held rows whose customer has arrived", "(orphans)", released));
+                    progress.accept(String.format("  %-18s released %,d held rows whose customer has arrived (%.1f s)", "(orphans)",
+                            released, (System.currentTimeMillis() - t0) / 1000.0));
                 }
             }
         }

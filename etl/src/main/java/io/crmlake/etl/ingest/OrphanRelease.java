@@ -7,7 +7,9 @@ import io.crmlake.etl.spark.LakeTables;
 import io.crmlake.warehouse.catalog.Catalog;
 import io.crmlake.warehouse.catalog.LandingEntity;
 import io.crmlake.warehouse.catalog.QuarantineReason;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -47,20 +49,27 @@ final class OrphanRelease {
             }
             for (LandingEntity entity : Catalog.get().landingEntities()) {
                 Dataset<Row> held = releasable.where(col("entity").equalTo(entity.name()));
-                if (held.isEmpty()) {
+                List<String> batches = held.select("batch_id").distinct().as(Encoders.STRING()).collectAsList();
+                if (batches.isEmpty()) {
                     continue;
                 }
                 Dataset<Row> rows = held.map(revalidate(entity), Encoders.row(FileValidation.schema(entity)))
                         .where(col(FileValidation.REASON).isNull())
                         .withColumn("_loaded_at", current_timestamp());
+                // The literal partition predicates let Delta read only the held rows' batches and
+                // entity instead of scanning the whole bronze and quarantine tables to match them.
+                String inBatches = batches.stream().map(b -> "'" + IngestJob.sqlText(b) + "'")
+                        .collect(Collectors.joining(", ", "(", ")"));
                 tables.ensure(entity.bronzeTable()).as("t")
                         .merge(tables.conform(entity.bronzeTable(), rows).as("s"),
-                                "t._source_file = s._source_file AND t._row_number = s._row_number")
+                                "t._batch_id IN " + inBatches
+                                        + " AND t._source_file = s._source_file AND t._row_number = s._row_number")
                         .whenNotMatched().insertAll()
                         .execute();
                 tables.ensure(Quarantine.TABLE).as("t")
                         .merge(held.select("source_file", "row_number").as("s"),
-                                "t.source_file = s.source_file AND t.row_number = s.row_number")
+                                "t.entity = '" + IngestJob.sqlText(entity.name()) + "'"
+                                        + " AND t.source_file = s.source_file AND t.row_number = s.row_number")
                         .whenMatched().updateExpr(Map.of("released_batch_id", "'" + IngestJob.sqlText(releasingBatch) + "'"))
                         .execute();
             }
