@@ -105,7 +105,7 @@ public final class MaximumLikelihood {
         } catch (MathIllegalStateException e) {
             iterations = optimizer.getIterations();
             double[] last = objective.lastPoint();
-            double[] polished = newtonPolish(objective, last, tolerance);
+            double[] polished = newtonPolish(objective, last, tolerance, options.newtonSteps());
             theta = polished == null ? last : polished;
             converged = polished != null && objective.gradientNorm(polished) <= tolerance;
             if (!converged && options.failOnNonConvergence()) {
@@ -149,12 +149,12 @@ public final class MaximumLikelihood {
      *
      * @return the point reached, or null when no step could be taken
      */
-    private static double[] newtonPolish(LogScaleObjective objective, double[] start, double tolerance) {
+    private static double[] newtonPolish(LogScaleObjective objective, double[] start, double tolerance, int maxSteps) {
         double[] theta = start.clone();
         double norm = objective.gradientNorm(theta);
         double value = objective.value(theta);
         boolean moved = false;
-        for (int step = 0; step < POLISH_STEPS && norm > tolerance; step++) {
+        for (int step = 0; step < maxSteps && norm > tolerance; step++) {
             double[] direction;
             try {
                 RealMatrix h = MatrixUtils.createRealMatrix(objective.hessian(theta));
@@ -186,8 +186,6 @@ public final class MaximumLikelihood {
         }
         return moved ? theta : null;
     }
-
-    private static final int POLISH_STEPS = 50;
 
     /** Inverse observed information on the natural scale (see the class comment). */
     private static double[][] covariance(LogScaleObjective objective, double[] theta, double[] p, double n,
