@@ -12,7 +12,8 @@ import java.util.Optional;
  * Derby under {@code <lake>/_metastore} (a lake on object storage keeps it in the work
  * directory instead) unless an external Hive metastore is given as {@code thrift://host:port}.
  * Hive's scratch, resource, query-log and operation-log folders, the warehouse folder and
- * derby.log all go to the work directory, never to /tmp/hive or the current directory.
+ * derby.log all go to the work directory, never to Hive's default scratch folder in the system
+ * temp directory or to the current directory.
  *
  * @param host          address to bind; loopback unless the operator opens it up
  * @param port          HiveServer2 binary-protocol port

@@ -66,7 +66,7 @@ public final class SqlServer {
         }
     }
 
-    /** Hive and Derby write here, not to /tmp/hive or the current directory. */
+    /** Hive and Derby write here, not to Hive's default scratch folder in the system temp directory or the current directory. */
     private static void prepareWorkDir(SqlEndpoint endpoint) {
         try {
             for (String folder : SqlEndpoint.WORK_FOLDERS) {

@@ -1,6 +1,7 @@
 package io.crmlake.etl.star;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 
 import io.crmlake.etl.ingest.Quarantine;
 import io.crmlake.etl.spark.LakeTables;
@@ -50,7 +51,7 @@ final class PendingRows {
                         .and(col("reason").equalTo(QuarantineReason.ORPHAN_CUSTOMER.code()))
                         .and(col("released_batch_id").isin(releasingBatches.toArray()))
                         // Rows of a batch that is pending anyway are already included.
-                        .and(col("batch_id").isin(batches.toArray()).unary_$bang()))
+                        .and(not(col("batch_id").isin(batches.toArray()))))
                 .select(col("batch_id"), col("source_file"), col("row_number"));
         List<String> from = released.select("batch_id").distinct().as(Encoders.STRING()).collectAsList();
         return from.isEmpty() ? batches(batches) : new PendingRows(batches, released, List.copyOf(from));

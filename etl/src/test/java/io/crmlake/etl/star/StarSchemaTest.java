@@ -208,6 +208,26 @@ class StarSchemaTest {
     }
 
     @Test
+    void referenceDimensionsAreWrittenOnlyByTheBuildThatBringsTheirEntity() {
+        // Products and org units arrive in 2024-01 only, channels never (the unknown member alone):
+        // the 2024-02 and 2024-03 builds must not rewrite them.
+        for (String dim : List.of("dim_product", "dim_org_unit", "dim_channel")) {
+            List<String> writes = tables.ensure(dim).history().where("operation <> 'CREATE TABLE'")
+                    .select("operation").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+            assertThat(writes).as(dim).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBuildMarksAllItsBatchesBuiltInOneCommit() {
+        // The 2024-01 build folds in five entity batches: org_units, products, customers,
+        // transactions and accounts.
+        Row first = tables.ensure("ops_batch_log").history().where("operation = 'UPDATE'").orderBy("version").first();
+        assertThat(first.<String, String>getJavaMap(first.fieldIndex("operationMetrics")))
+                .containsEntry("numUpdatedRows", "5");
+    }
+
+    @Test
     void aSecondBuildWithNothingPendingChangesNothing() {
         List<String> before = TableSnapshot.rows(tables, "fact_customer_month");
         long version = tables.version("fact_transaction");
