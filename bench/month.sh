@@ -10,6 +10,7 @@ if [ ! -d "$work/lake-base" ]; then
   exit 2
 fi
 export CRMLAKE_HEAP="${CRMLAKE_HEAP:-8g}"
+./crmlake --version >/dev/null   # build the jars first, outside the timed steps
 lake="$work/lake"
 rm -rf "$lake"
 cp -a "$work/lake-base" "$lake"
