@@ -2,6 +2,9 @@
 # Times the incremental month again on a base lake kept by `BENCH_KEEP_BASE=1 bench/pipeline.sh`:
 # restores the base (24 built months), delivers the held month, then ingests and builds it.
 #   bench/month.sh [WORK]      default work/bench-100000
+#   BENCH_EMPTY_MONTH=1 delivers the same month with its header lines only: every step of the
+#   monthly ingest and build still runs, on no rows, which times the fixed cost of a monthly run
+#   (JVM and Spark start, one Delta operation per step) apart from the work its rows cause.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="${1:-work/bench-100000}"
@@ -18,7 +21,15 @@ for e in "$work"/held/*/; do
   e=$(basename "$e")
   cp -a "$work/held/$e/." "$lake/landing/$e/"
 done
+name=month
+if [ "${BENCH_EMPTY_MONTH:-0}" = 1 ]; then
+  name=empty-month
+  for f in "$work"/held/*/*/*.csv; do
+    rel="${f#"$work/held/"}"
+    head -n 1 "$f" > "$lake/landing/$rel"
+  done
+fi
 . bench/measure.sh
-measure ingest-month ./crmlake ingest --lake "$lake"
-measure build-month ./crmlake build --lake "$lake"
-grep -h "done" "$work"/build-month.log | sed 's/^/  /'
+measure "ingest-$name" ./crmlake ingest --lake "$lake"
+measure "build-$name" ./crmlake build --lake "$lake"
+grep -h "done" "$work/build-$name.log" | sed 's/^/  /'

@@ -164,9 +164,17 @@ public final class IngestJob {
             tables.replaceWhere(Quarantine.TABLE, Quarantine.rows(entity, quarantined),
                     "entity = '" + sqlText(entity.name()) + "' AND batch_id IN " + inBatches);
 
-            Map<String, Long> loaded = countsByBatch(tables.read(entity.bronzeTable()).where("_batch_id IN " + inBatches), "_batch_id");
-            Map<String, Long> held = countsByBatch(tables.read(Quarantine.TABLE)
-                    .where("entity = '" + sqlText(entity.name()) + "' AND batch_id IN " + inBatches), "batch_id");
+            // Read back what the two tables now hold for these batches, in one Spark job.
+            Dataset<Row> loadedRows = tables.read(entity.bronzeTable()).where("_batch_id IN " + inBatches)
+                    .select(lit(true).as("_loaded"), col("_batch_id"));
+            Dataset<Row> heldRows = tables.read(Quarantine.TABLE)
+                    .where("entity = '" + sqlText(entity.name()) + "' AND batch_id IN " + inBatches)
+                    .select(lit(false).as("_loaded"), col("batch_id").as("_batch_id"));
+            Map<String, Long> loaded = new HashMap<>();
+            Map<String, Long> held = new HashMap<>();
+            for (Row r : loadedRows.unionByName(heldRows).groupBy("_loaded", "_batch_id").count().collectAsList()) {
+                (r.getBoolean(0) ? loaded : held).put(r.getString(1), r.getLong(2));
+            }
             long millis = System.currentTimeMillis() - start;
             List<BatchResult> results = new ArrayList<>();
             for (Pending p : batches) {

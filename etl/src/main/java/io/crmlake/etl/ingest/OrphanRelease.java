@@ -7,6 +7,9 @@ import io.crmlake.etl.spark.LakeTables;
 import io.crmlake.warehouse.catalog.Catalog;
 import io.crmlake.warehouse.catalog.LandingEntity;
 import io.crmlake.warehouse.catalog.QuarantineReason;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,40 +46,51 @@ final class OrphanRelease {
                 .join(known, col("customer_ref").equalTo(known.col("customer_id")), "left_semi")
                 .cache();
         try {
-            long total = releasable.count();
+            // One pass names the held rows' entities and batches and counts them; on a monthly run
+            // every Spark job costs about as much as the few rows it handles.
+            Map<String, List<String>> batchesByEntity = new LinkedHashMap<>();
+            long total = 0;
+            for (Row r : releasable.groupBy("entity", "batch_id").count().orderBy("entity", "batch_id").collectAsList()) {
+                batchesByEntity.computeIfAbsent(r.getString(0), e -> new ArrayList<>()).add(r.getString(1));
+                total += r.getLong(2);
+            }
             if (total == 0) {
                 return 0;
             }
             for (LandingEntity entity : Catalog.get().landingEntities()) {
-                Dataset<Row> held = releasable.where(col("entity").equalTo(entity.name()));
-                List<String> batches = held.select("batch_id").distinct().as(Encoders.STRING()).collectAsList();
-                if (batches.isEmpty()) {
+                List<String> batches = batchesByEntity.get(entity.name());
+                if (batches == null) {
                     continue;
                 }
-                Dataset<Row> rows = held.map(revalidate(entity), Encoders.row(FileValidation.schema(entity)))
+                Dataset<Row> rows = releasable.where(col("entity").equalTo(entity.name()))
+                        .map(revalidate(entity), Encoders.row(FileValidation.schema(entity)))
                         .where(col(FileValidation.REASON).isNull())
                         .withColumn("_loaded_at", current_timestamp());
                 // The literal partition predicates let Delta read only the held rows' batches and
-                // entity instead of scanning the whole bronze and quarantine tables to match them.
-                String inBatches = batches.stream().map(b -> "'" + IngestJob.sqlText(b) + "'")
-                        .collect(Collectors.joining(", ", "(", ")"));
+                // entities instead of scanning the whole bronze and quarantine tables to match them.
                 tables.ensure(entity.bronzeTable()).as("t")
                         .merge(tables.conform(entity.bronzeTable(), rows).as("s"),
-                                "t._batch_id IN " + inBatches
+                                "t._batch_id IN " + sqlList(batches)
                                         + " AND t._source_file = s._source_file AND t._row_number = s._row_number")
                         .whenNotMatched().insertAll()
                         .execute();
-                tables.ensure(Quarantine.TABLE).as("t")
-                        .merge(held.select("source_file", "row_number").as("s"),
-                                "t.entity = '" + IngestJob.sqlText(entity.name()) + "'"
-                                        + " AND t.source_file = s.source_file AND t.row_number = s.row_number")
-                        .whenMatched().updateExpr(Map.of("released_batch_id", "'" + IngestJob.sqlText(releasingBatch) + "'"))
-                        .execute();
             }
+            // Marked released in one commit for all entities, after their bronze rows are in: a
+            // crash in between leaves them held, and the next run's insert-only merges add nothing twice.
+            tables.ensure(Quarantine.TABLE).as("t")
+                    .merge(releasable.select("entity", "source_file", "row_number").as("s"),
+                            "t.entity IN " + sqlList(batchesByEntity.keySet()) + " AND t.entity = s.entity"
+                                    + " AND t.source_file = s.source_file AND t.row_number = s.row_number")
+                    .whenMatched().updateExpr(Map.of("released_batch_id", "'" + IngestJob.sqlText(releasingBatch) + "'"))
+                    .execute();
             return total;
         } finally {
             releasable.unpersist();
         }
+    }
+
+    private static String sqlList(Collection<String> values) {
+        return values.stream().map(v -> "'" + IngestJob.sqlText(v) + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static MapFunction<Row, Row> revalidate(LandingEntity entity) {

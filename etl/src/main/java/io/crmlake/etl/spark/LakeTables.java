@@ -6,10 +6,16 @@ import io.crmlake.warehouse.catalog.DeltaDdl;
 import io.crmlake.warehouse.catalog.Table;
 import io.crmlake.warehouse.lake.LakePaths;
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,6 +62,7 @@ public final class LakeTables {
         boolean found = DeltaTable.isDeltaTable(spark, location(name));
         if (found) {
             addColumnsTheCatalogGained(catalog.table(name));
+            enableDeletionVectorsTheLayerWants(catalog.table(name));
             existing.add(name);
         }
         return found;
@@ -81,6 +88,21 @@ public final class LakeTables {
         spark.sql(DeltaDdl.addColumns(DeltaDdl.pathTarget(location), missing));
     }
 
+    /**
+     * A silver table written before silver kept deletion vectors gets them turned on in place
+     * (a protocol upgrade, one commit), so that its next MERGE no longer rewrites whole files.
+     */
+    private void enableDeletionVectorsTheLayerWants(Table table) {
+        if (!table.layer().deletionVectors()) {
+            return;
+        }
+        String location = paths.table(table);
+        Row detail = DeltaTable.forPath(spark, location).detail().select("properties").first();
+        if (!"true".equals(detail.<String, String>getJavaMap(0).get(DeltaDdl.DELETION_VECTORS))) {
+            spark.sql(DeltaDdl.enableDeletionVectors(DeltaDdl.pathTarget(location)));
+        }
+    }
+
     /** Creates the table from the catalog when it does not exist yet; repeatable. */
     public DeltaTable ensure(String name) {
         Table table = catalog.table(name);
@@ -91,6 +113,40 @@ public final class LakeTables {
         }
         return DeltaTable.forPath(spark, location);
     }
+
+    /**
+     * Creates each named table that has no Delta log yet. A table that has one is not opened
+     * here: opening replays its log, which a monthly build should not spend on the many tables
+     * it does not touch; its first real use opens it (and adds the columns the catalog gained).
+     */
+    public void createMissing(List<String> names) {
+        for (String name : names) {
+            if (!existing.contains(name) && !hasCommits(name)) {
+                ensure(name);
+            }
+        }
+    }
+
+    /** Whether the table's _delta_log holds a commit or checkpoint file (named by a 20-digit version). */
+    private boolean hasCommits(String name) {
+        Path log = new Path(location(name), "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
+            if (!fs.exists(log)) {
+                return false;
+            }
+            for (FileStatus f : fs.listStatus(log)) {
+                if (VERSION_FILE.matcher(f.getPath().getName()).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final Pattern VERSION_FILE = Pattern.compile("\\d{20}\\..+");
 
     public Dataset<Row> read(String name) {
         if (!exists(name)) {

@@ -46,12 +46,13 @@ public final class BuildJob {
 
     public BuildResult run() {
         long start = System.currentTimeMillis();
-        for (Table t : Catalog.get().tables()) {
-            // Bronze is created by ingest (and on first read); checking it here costs a snapshot load each.
-            if (t.layer() != Layer.MART && t.layer() != Layer.BRONZE) {
-                tables.ensure(t.name());
-            }
-        }
+        // Bronze is created by ingest (and on first read). Silver, gold and ops tables exist after
+        // any build, filled or empty, so that a business delivering only customers and
+        // transactions still gets every table of the star.
+        tables.createMissing(Catalog.get().tables().stream()
+                .filter(t -> t.layer() != Layer.MART && t.layer() != Layer.BRONZE)
+                .map(Table::name)
+                .toList());
         Map<String, List<String>> pending = pendingBatches();
         int count = pending.values().stream().mapToInt(List::size).sum();
         if (count == 0) {

@@ -148,13 +148,30 @@ class StarSchemaTest {
         // when C3 arrived. T2, the rest of batch 2024-01, is already built and must not be merged
         // again: re-merging whole original batches made a monthly build cost a full rebuild.
         for (String table : List.of("silver_transactions", "fact_transaction")) {
-            List<Row> merges = tables.ensure(table).history().where("operation = 'MERGE'").orderBy("version").collectAsList();
-            Map<String, String> second = merges.get(1).getJavaMap(merges.get(1).fieldIndex("operationMetrics"));
-            assertThat(second).as(table)
+            assertThat(secondMergeMetrics(table)).as(table)
                     .containsEntry("numSourceRows", "4")
                     .containsEntry("numTargetRowsUpdated", "1")
                     .containsEntry("numTargetRowsInserted", "3");
         }
+    }
+
+    @Test
+    void aCorrectionMergedIntoSilverMarksTheOldRowInsteadOfRewritingItsFile() {
+        // T1's correction in 2024-02 updates one row of silver_transactions. With deletion vectors
+        // the MERGE adds one and removes no file; without them it rewrote the file holding T1
+        // (and on a real lake, every file holding one corrected row: whole tables each month).
+        assertThat(secondMergeMetrics("silver_transactions"))
+                .containsEntry("numTargetRowsUpdated", "1")
+                .containsEntry("numTargetDeletionVectorsAdded", "1")
+                .containsEntry("numTargetFilesRemoved", "0");
+        // Gold is published as plain Parquet files, so its MERGEs still rewrite.
+        assertThat(secondMergeMetrics("fact_transaction")).containsEntry("numTargetDeletionVectorsAdded", "0");
+    }
+
+    /** The operation metrics of the table's second MERGE: the 2024-02 build's. */
+    private Map<String, String> secondMergeMetrics(String table) {
+        Row second = tables.ensure(table).history().where("operation = 'MERGE'").orderBy("version").collectAsList().get(1);
+        return second.getJavaMap(second.fieldIndex("operationMetrics"));
     }
 
     @Test

@@ -21,7 +21,18 @@ public final class DeltaDdl {
                     .append(")");
         }
         ddl.append("\nCOMMENT ").append(literal(table.comment()));
+        if (table.layer().deletionVectors()) {
+            ddl.append("\nTBLPROPERTIES (").append(literal(DELETION_VECTORS)).append(" = 'true')");
+        }
         return ddl.toString();
+    }
+
+    /** The Delta table property that turns deletion vectors on (see {@link Layer#deletionVectors()}). */
+    public static final String DELETION_VECTORS = "delta.enableDeletionVectors";
+
+    /** {@code ALTER TABLE <target> SET TBLPROPERTIES (...)} turning deletion vectors on for a table created without them. */
+    public static String enableDeletionVectors(String target) {
+        return "ALTER TABLE " + target + " SET TBLPROPERTIES (" + literal(DELETION_VECTORS) + " = 'true')";
     }
 
     /**

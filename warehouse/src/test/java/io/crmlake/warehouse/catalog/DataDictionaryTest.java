@@ -30,6 +30,14 @@ class DataDictionaryTest {
     }
 
     @Test
+    void silverTablesKeepRowChangesAsDeletionVectorsAndGoldDoesNot() {
+        String silver = DeltaDdl.createTable(Catalog.get().table("silver_transactions"), DeltaDdl.pathTarget("/lake/silver/silver_transactions"));
+        assertThat(silver).endsWith("TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')");
+        String gold = DeltaDdl.createTable(Catalog.get().table("fact_transaction"), DeltaDdl.pathTarget("/lake/gold/fact_transaction"));
+        assertThat(gold).doesNotContain("TBLPROPERTIES");
+    }
+
+    @Test
     void literalsEscapeQuotes() {
         assertThat(DeltaDdl.literal("it's")).isEqualTo("'it\\'s'");
     }
