@@ -97,8 +97,11 @@ public final class LakeTables {
             return;
         }
         String location = paths.table(table);
-        Row detail = DeltaTable.forPath(spark, location).detail().select("properties").first();
-        if (!"true".equals(detail.<String, String>getJavaMap(0).get(DeltaDdl.DELETION_VECTORS))) {
+        // SHOW TBLPROPERTIES reads the table's metadata only; DESCRIBE DETAIL would also list
+        // every data file (numFiles, sizeInBytes), a Spark job per table on every command.
+        List<Row> property = spark.sql("SHOW TBLPROPERTIES " + DeltaDdl.pathTarget(location)
+                + " (" + DeltaDdl.literal(DeltaDdl.DELETION_VECTORS) + ")").collectAsList();
+        if (property.isEmpty() || !"true".equals(property.get(0).getString(1))) {
             spark.sql(DeltaDdl.enableDeletionVectors(DeltaDdl.pathTarget(location)));
         }
     }
