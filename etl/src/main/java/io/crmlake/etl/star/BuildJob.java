@@ -65,7 +65,7 @@ public final class BuildJob {
         }
         progress.accept("  pending: " + count + " entity batches " + summary(pending));
         Map<String, PendingRows> rows = pendingRows(pending);
-        progress.accept(String.format("  %-24s done (%.1f s)", "plan", (System.currentTimeMillis() - start) / 1000.0));
+        report("plan", start, "");
 
         step("silver", () -> {
             for (LandingEntity e : Catalog.get().landingEntities()) {
@@ -84,8 +84,7 @@ public final class BuildJob {
                 : CustomerDimension.apply(tables, pending.get("customers")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long affectedCount = affected.count();
-        progress.accept(String.format("  %-24s done (%.1f s), %,d customers with new or changed versions", "dim_customer",
-                (System.currentTimeMillis() - t0) / 1000.0, affectedCount));
+        report("dim_customer", t0, String.format(", %,d customers with new or changed versions", affectedCount));
 
         List<Integer> starts = new ArrayList<>();
         step("fact_transaction", () -> {
@@ -102,7 +101,9 @@ public final class BuildJob {
             return lastMonth();
         });
         int from = Math.min(starts.stream().min(Integer::compare).orElse(lastMonth), lastMonth);
-        step("dim_date", () -> DateDimension.build(tables, firstYear(lastMonth / 100), lastMonth / 100 + 1));
+        long tDate = System.currentTimeMillis();
+        boolean calendarWritten = DateDimension.build(tables, firstYear(lastMonth / 100), lastMonth / 100 + 1);
+        report("dim_date", tDate, calendarWritten ? "" : ", unchanged");
         step("fact_account_period", () -> AccountPeriodFact.apply(tables, from, lastMonth));
         step("fact_customer_month", () -> CustomerMonthFact.apply(tables, from, lastMonth));
         step("batch log", () -> markBuilt(pending));
@@ -119,8 +120,12 @@ public final class BuildJob {
     private <T> T step(String name, Supplier<T> work) {
         long t0 = System.currentTimeMillis();
         T result = work.get();
-        progress.accept(String.format("  %-24s done (%.1f s)", name, (System.currentTimeMillis() - t0) / 1000.0));
+        report(name, t0, "");
         return result;
+    }
+
+    private void report(String step, long startMillis, String note) {
+        progress.accept(String.format("  %-24s done (%.1f s)%s", step, (System.currentTimeMillis() - startMillis) / 1000.0, note));
     }
 
     private Map<String, List<String>> pendingBatches() {

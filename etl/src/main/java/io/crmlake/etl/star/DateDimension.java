@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,13 +32,24 @@ final class DateDimension {
 
     record CalendarDay(boolean holiday, String nameZh, String nameEn) {}
 
-    static void build(LakeTables tables, int firstYear, int lastYear) {
+    /**
+     * Writes dim_date for the years, unless it already holds exactly these rows: most builds
+     * stay within the calendar years already there, and rewriting an unchanged dimension would
+     * cost a Delta commit and put the serving catalog behind the lake for nothing.
+     *
+     * @return whether dim_date was written
+     */
+    static boolean build(LakeTables tables, int firstYear, int lastYear) {
         Map<LocalDate, CalendarDay> calendar = chineseCalendar();
         List<Row> rows = new ArrayList<>();
         for (LocalDate d = LocalDate.of(firstYear, 1, 1); d.getYear() <= lastYear; d = d.plusDays(1)) {
             rows.add(row(d, calendar.get(d)));
         }
+        if (new HashSet<>(tables.read("dim_date").collectAsList()).equals(new HashSet<>(rows))) {
+            return false;
+        }
         tables.overwrite("dim_date", tables.spark().createDataFrame(rows, SparkTypes.struct(tables.table("dim_date").columns())));
+        return true;
     }
 
     static Row row(LocalDate d, CalendarDay special) {

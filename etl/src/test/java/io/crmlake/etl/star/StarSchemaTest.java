@@ -1,6 +1,9 @@
 package io.crmlake.etl.star;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 
 import io.crmlake.etl.ingest.IngestJob;
 import io.crmlake.etl.ingest.LandingZone;
@@ -233,6 +236,19 @@ class StarSchemaTest {
                     .select("operation").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
             assertThat(writes).as(dim).hasSize(1);
         }
+    }
+
+    @Test
+    void theCalendarIsWrittenOnceWhileLaterBuildsStayWithinItsYears() {
+        // All three builds cover 2024 to the year after the last fact (2025): only the first writes
+        // dim_date; the other two find the same 731 days (2024 is a leap year) and leave it alone.
+        List<String> writes = tables.ensure("dim_date").history().where("operation <> 'CREATE TABLE'")
+                .select("operation").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertThat(writes).hasSize(1);
+        Row range = tables.read("dim_date").agg(min("date_key"), max("date_key"), count("*")).first();
+        assertThat(range.getInt(0)).isEqualTo(20240101);
+        assertThat(range.getInt(1)).isEqualTo(20251231);
+        assertThat(range.getLong(2)).isEqualTo(731);
     }
 
     @Test
