@@ -9,6 +9,8 @@ import io.crmlake.etl.support.Landing;
 import io.crmlake.etl.support.SharedSpark;
 import io.crmlake.warehouse.catalog.Catalog;
 import io.crmlake.warehouse.catalog.Layer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,13 +42,16 @@ class RunStopAfterTest {
         return dir.resolve("lake");
     }
 
+    /** Runs `crmlake run --stop-after STAGE` on a fresh one-month lake, which must succeed. */
+    private LakeTables runStoppingAfter(String stage) {
+        Path lake = lakeWithOneMonth();
+        assertThat(Crmlake.commandLine().execute("run", "--stop-after", stage, "--lake", lake.toString())).isZero();
+        return SharedSpark.lake(lake);
+    }
+
     @Test
     void stoppingAfterBuildFillsTheStarButComputesNoMartAndPublishesNothing() {
-        Path lake = lakeWithOneMonth();
-        int code = Crmlake.commandLine().execute("run", "--stop-after", "build", "--lake", lake.toString());
-
-        assertThat(code).isZero();
-        LakeTables tables = SharedSpark.lake(lake);
+        LakeTables tables = runStoppingAfter("build");
         assertThat(tables.read("fact_transaction").count()).isEqualTo(2);
         assertThat(tables.read(BatchLog.TABLE).where(col("built_at").isNull()).count()).as("batches left unbuilt").isZero();
         for (var mart : Catalog.get().tables(Layer.MART)) {
@@ -57,11 +62,7 @@ class RunStopAfterTest {
 
     @Test
     void stoppingAfterIngestLeavesTheBatchesPendingTheirBuild() {
-        Path lake = lakeWithOneMonth();
-        int code = Crmlake.commandLine().execute("run", "--stop-after", "ingest", "--lake", lake.toString());
-
-        assertThat(code).isZero();
-        LakeTables tables = SharedSpark.lake(lake);
+        LakeTables tables = runStoppingAfter("ingest");
         assertThat(tables.read("bronze_transactions").count()).isEqualTo(2);
         assertThat(tables.read(BatchLog.TABLE).where(col("built_at").isNull()).count()).as("batches left unbuilt").isEqualTo(2);
         assertThat(tables.exists("fact_transaction")).as("fact_transaction created").isFalse();
@@ -70,8 +71,8 @@ class RunStopAfterTest {
     @Test
     void anUnknownStageIsRefusedWithTheStagesThereAre() {
         CommandLine cli = Crmlake.commandLine();
-        java.io.StringWriter err = new java.io.StringWriter();
-        cli.setErr(new java.io.PrintWriter(err, true));
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
         int code = cli.execute("run", "--stop-after", "star", "--lake", dir.resolve("lake").toString());
 
         assertThat(code).isEqualTo(2);
