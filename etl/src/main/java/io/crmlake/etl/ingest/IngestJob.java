@@ -2,6 +2,7 @@ package io.crmlake.etl.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
@@ -115,10 +116,12 @@ public final class IngestJob {
                 // next build folds them in (see star.PendingRows).
                 String releasing = toLoad.stream().map(p -> p.batch().batchId()).max(String::compareTo).orElseThrow();
                 long t0 = System.currentTimeMillis();
-                long released = orphans.releaseKnown(releasing);
-                if (released > 0) {
-                    progress.accept(String.format("  %-18s released %,d held rows whose customer has arrived (%.1f s)", "(orphans)",
-                            released, (System.currentTimeMillis() - t0) / 1000.0));
+                OrphanRelease.Outcome release = orphans.releaseKnown(releasing);
+                if (release.released() + release.failed() > 0) {
+                    progress.accept(String.format("  %-18s released %,d held rows whose customer has arrived%s (%.1f s)", "(orphans)",
+                            release.released(), release.failed() == 0 ? "" : String.format("; %,d no longer meet the contract"
+                                    + " and stay in quarantine under their new reason", release.failed()),
+                            (System.currentTimeMillis() - t0) / 1000.0));
                 }
             }
         }
@@ -149,26 +152,31 @@ public final class IngestJob {
     private List<BatchResult> ingest(LandingEntity entity, List<Pending> batches) {
         long start = System.currentTimeMillis();
         List<String> ids = batches.stream().map(p -> p.batch().batchId()).toList();
-        Dataset<Row> checked = checkedRows(entity, batches).persist(StorageLevel.MEMORY_AND_DISK());
+        // Every row once, with its verdict: the contract check, then duplicates and orphans among
+        // the rows that passed it. Persisted, so that the count, bronze and quarantine all read
+        // the files and run the window and the join only once.
+        Dataset<Row> labelled = withOrphans(entity, withDuplicates(entity, checkedRows(entity, batches)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<String, Long> read = countsByBatch(checked, "_batch_id");
-            Dataset<Row> rejected = checked.where(col(FileValidation.REASON).isNotNull());
-            Dataset<Row> good = checked.where(col(FileValidation.REASON).isNull());
-            Dataset<Row> flagged = withOrphans(entity, withDuplicates(entity, good));
-            Dataset<Row> quarantined = rejected.unionByName(flagged.where(col(FileValidation.REASON).isNotNull()));
-            Dataset<Row> accepted = flagged.where(col(FileValidation.REASON).isNull());
+            Map<String, long[]> counted = readAndRejectedByBatch(labelled);
+            Dataset<Row> accepted = labelled.where(col(FileValidation.REASON).isNull());
+            Dataset<Row> quarantined = labelled.where(col(FileValidation.REASON).isNotNull());
 
             String inBatches = ids.stream().map(id -> "'" + sqlText(id) + "'").collect(Collectors.joining(", ", "(", ")"));
+            String quarantinePredicate = "entity = '" + sqlText(entity.name()) + "' AND batch_id IN " + inBatches;
             tables.replaceWhere(entity.bronzeTable(), accepted.withColumn("_loaded_at", current_timestamp()),
                     "_batch_id IN " + inBatches);
-            tables.replaceWhere(Quarantine.TABLE, Quarantine.rows(entity, quarantined),
-                    "entity = '" + sqlText(entity.name()) + "' AND batch_id IN " + inBatches);
+            boolean rejectsNow = counted.values().stream().anyMatch(c -> c[1] > 0);
+            // Most batches quarantine nothing. Their quarantine write would be an empty commit,
+            // unless an earlier attempt (a crash, or a load before --force) left rows to replace.
+            if (rejectsNow || !tables.read(Quarantine.TABLE).where(quarantinePredicate).isEmpty()) {
+                tables.replaceWhere(Quarantine.TABLE, Quarantine.rows(entity, quarantined), quarantinePredicate);
+            }
 
             // Read back what the two tables now hold for these batches, in one Spark job.
             Dataset<Row> loadedRows = tables.read(entity.bronzeTable()).where("_batch_id IN " + inBatches)
                     .select(lit(true).as("_loaded"), col("_batch_id"));
-            Dataset<Row> heldRows = tables.read(Quarantine.TABLE)
-                    .where("entity = '" + sqlText(entity.name()) + "' AND batch_id IN " + inBatches)
+            Dataset<Row> heldRows = tables.read(Quarantine.TABLE).where(quarantinePredicate)
                     .select(lit(false).as("_loaded"), col("batch_id").as("_batch_id"));
             Map<String, Long> loaded = new HashMap<>();
             Map<String, Long> held = new HashMap<>();
@@ -179,21 +187,22 @@ public final class IngestJob {
             List<BatchResult> results = new ArrayList<>();
             for (Pending p : batches) {
                 String id = p.batch().batchId();
-                BatchResult r = new BatchResult(entity.name(), id, read.getOrDefault(id, 0L), loaded.getOrDefault(id, 0L),
-                        held.getOrDefault(id, 0L), 0, millis / batches.size(), false, null);
+                BatchResult r = new BatchResult(entity.name(), id, counted.getOrDefault(id, new long[2])[0],
+                        loaded.getOrDefault(id, 0L), held.getOrDefault(id, 0L), 0, millis / batches.size(), false, null);
                 Reconciliation.require(p.batch(), r);
                 results.add(r);
             }
             return results;
         } finally {
-            checked.unpersist();
+            labelled.unpersist();
         }
     }
 
-    private static Map<String, Long> countsByBatch(Dataset<Row> rows, String column) {
-        Map<String, Long> counts = new HashMap<>();
-        for (Row r : rows.groupBy(column).count().collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
+    /** Per batch: the rows read and how many of them are to be quarantined, in one pass. */
+    private static Map<String, long[]> readAndRejectedByBatch(Dataset<Row> labelled) {
+        Map<String, long[]> counts = new HashMap<>();
+        for (Row r : labelled.groupBy("_batch_id").agg(count("*"), count(col(FileValidation.REASON))).collectAsList()) {
+            counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
         }
         return counts;
     }
@@ -209,19 +218,26 @@ public final class IngestJob {
                 .flatMap(new FileValidation(entity), Encoders.row(FileValidation.schema(entity)));
     }
 
-    /** A second row with the same key in one batch is a duplicate; the first one (by file and line) stays. */
-    private static Dataset<Row> withDuplicates(LandingEntity entity, Dataset<Row> good) {
+    /**
+     * A second row with the same key in one batch is a duplicate; the first one (by file and line)
+     * stays. Only rows that passed the contract check compete: a rejected row keeps its reason.
+     */
+    private static Dataset<Row> withDuplicates(LandingEntity entity, Dataset<Row> checked) {
+        Column passed = col(FileValidation.REASON).isNull();
         List<Column> key = new ArrayList<>();
         key.add(col("_batch_id"));
+        key.add(passed);
         entity.key().forEach(k -> key.add(col(k)));
         WindowSpec byKey = Window.partitionBy(key.toArray(Column[]::new)).orderBy(col("_source_file"), col("_row_number"));
-        Column isDuplicate = row_number().over(byKey).gt(1);
-        return good
-                .withColumn(FileValidation.REASON, when(isDuplicate, lit(QuarantineReason.DUPLICATE_KEY.code())))
+        Column isDuplicate = passed.and(row_number().over(byKey).gt(1));
+        return checked
                 .withColumn(FileValidation.DETAIL, when(isDuplicate,
                         concat(lit("same " + String.join(", ", entity.key()) + " as row "),
                                 first(col("_row_number")).over(byKey).cast("string"),
-                                lit(" of "), first(col("_source_file")).over(byKey))));
+                                lit(" of "), first(col("_source_file")).over(byKey)))
+                        .otherwise(col(FileValidation.DETAIL)))
+                .withColumn(FileValidation.REASON, when(isDuplicate, lit(QuarantineReason.DUPLICATE_KEY.code()))
+                        .otherwise(col(FileValidation.REASON)));
     }
 
     /** Rows that point at a customer no batch has delivered are held in quarantine until it arrives. */
