@@ -17,10 +17,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,19 +82,46 @@ final class StatusCommand implements Callable<Integer> {
         return minutes / (24 * 60) + " days";
     }
 
+    private static final int TABLES_AT_A_TIME = 4;
+
+    /** One table's status line: its version and row count, or that it is not created yet. */
+    private record TableLine(Table table, OptionalLong version, String text) {
+        static TableLine of(LakeTables tables, Table t) {
+            if (!tables.exists(t.name())) {
+                return new TableLine(t, OptionalLong.empty(),
+                        String.format("  %-26s %-7s not created yet", t.name(), t.layer().folder()));
+            }
+            long rows = tables.read(t.name()).count();
+            long version = tables.version(t.name());
+            return new TableLine(t, OptionalLong.of(version),
+                    String.format("  %-26s %-7s v%-4d %,12d rows", t.name(), t.layer().folder(), version, rows));
+        }
+    }
+
     static void print(LakeTables tables) {
         Console.heading("status " + tables.paths().root());
         Console.line("tables:");
         Map<String, Long> versions = new HashMap<>();
-        for (Table t : Catalog.get().tables()) {
-            if (!tables.exists(t.name())) {
-                Console.line(String.format("  %-26s %-7s not created yet", t.name(), t.layer().folder()));
-                continue;
+        // Each table costs a replay of its Delta log, mostly waiting on storage and the driver; a
+        // few at a time overlap those waits. The lines still come in catalog order.
+        ExecutorService pool = Executors.newFixedThreadPool(TABLES_AT_A_TIME);
+        try {
+            List<Future<TableLine>> lines = new ArrayList<>();
+            for (Table t : Catalog.get().tables()) {
+                lines.add(pool.submit(() -> TableLine.of(tables, t)));
             }
-            long rows = tables.read(t.name()).count();
-            long version = tables.version(t.name());
-            versions.put(t.name(), version);
-            Console.line(String.format("  %-26s %-7s v%-4d %,12d rows", t.name(), t.layer().folder(), version, rows));
+            for (Future<TableLine> f : lines) {
+                TableLine line = f.get();
+                line.version().ifPresent(v -> versions.put(line.table().name(), v));
+                Console.line(line.text());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("status interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         printServingCatalog(tables.paths().serving(), versions);
         if (tables.exists(BatchLog.TABLE)) {

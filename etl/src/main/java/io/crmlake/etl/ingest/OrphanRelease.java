@@ -26,7 +26,8 @@ import org.apache.spark.storage.StorageLevel;
  * rows are validated again from their raw line, added to bronze under their original batch and
  * lineage, and marked released by that later batch in quarantine. The next build folds in just
  * those rows, found through the quarantine (star.PendingRows), not their whole original batch.
- * Rows whose customer never arrives stay visible in quarantine.
+ * A held row that fails the check again stays in quarantine under its new reason. Rows whose
+ * customer never arrives stay visible in quarantine.
  */
 final class OrphanRelease {
 

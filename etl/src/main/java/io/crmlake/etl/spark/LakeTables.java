@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -132,24 +131,25 @@ public final class LakeTables {
 
     /** Whether the table's _delta_log holds a commit or checkpoint file (named by a 20-digit version). */
     private boolean hasCommits(String name) {
+        return logFiles(name).stream().anyMatch(f -> VERSION_FILE.matcher(f).matches());
+    }
+
+    /** The names in the table's _delta_log folder; empty when it has none. */
+    private List<String> logFiles(String name) {
         Path log = new Path(location(name), "_delta_log");
         try {
             FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
             if (!fs.exists(log)) {
-                return false;
+                return List.of();
             }
-            for (FileStatus f : fs.listStatus(log)) {
-                if (VERSION_FILE.matcher(f.getPath().getName()).matches()) {
-                    return true;
-                }
-            }
-            return false;
+            return Arrays.stream(fs.listStatus(log)).map(f -> f.getPath().getName()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + log + ": " + e.getMessage(), e);
         }
     }
 
     private static final Pattern VERSION_FILE = Pattern.compile("\\d{20}\\..+");
+    private static final Pattern COMMIT_FILE = Pattern.compile("(\\d{20})\\.json");
 
     public Dataset<Row> read(String name) {
         if (!exists(name)) {
@@ -204,8 +204,15 @@ public final class LakeTables {
                 .execute();
     }
 
+    /**
+     * The table's latest version: the highest commit file in its _delta_log, as Delta itself finds
+     * it. One listing, where DESCRIBE HISTORY would run a Spark job per table (status lists them all).
+     */
     public long version(String name) {
-        return ensure(name).history(1).select("version").first().getLong(0);
+        ensure(name);
+        return logFiles(name).stream().map(COMMIT_FILE::matcher).filter(java.util.regex.Matcher::matches)
+                .mapToLong(m -> Long.parseLong(m.group(1))).max()
+                .orElseThrow(() -> new IllegalStateException(location(name) + "/_delta_log holds no commit"));
     }
 
     static List<String> columnNames(Table table) {
