@@ -26,6 +26,25 @@ class QuarantineLifecycleTest {
     private static final String[] C1 = {"customer_id=C1", "updated_at=2024-01-05T10:00:00+08:00", "name=王芳",
             "join_date=2024-01-05", "relationship=non_contractual"};
 
+    /** A purchase at noon on the given day of January 2024. */
+    private static String[] txn(String id, String customer, int day, String amount) {
+        return new String[] {"txn_id=" + id, "customer_id=" + customer,
+                String.format("txn_ts=2024-01-%02dT12:00:00+08:00", day), "amount=" + amount};
+    }
+
+    /** Batch 2024-01 (customer C1 and the given transactions), ingested into a new lake. */
+    private LakeTables firstMonth(Landing landing, String[]... transactions) {
+        landing.batch("customers", "2024-01").row(C1).write();
+        Landing.Batch batch = landing.batch("transactions", "2024-01");
+        for (String[] t : transactions) {
+            batch.row(t);
+        }
+        batch.write();
+        LakeTables tables = SharedSpark.lake(dir.resolve("lake"));
+        ingest(tables, landing, "2024-01", false);
+        return tables;
+    }
+
     private static List<BatchResult> ingest(LakeTables tables, Landing landing, String batch, boolean force) {
         LandingZone zone = new LandingZone(landing.root().toString(), tables.spark().sparkContext().hadoopConfiguration());
         return new IngestJob(tables, zone, line -> { }).run(Optional.of(batch), force);
@@ -38,14 +57,8 @@ class QuarantineLifecycleTest {
     @Test
     void aHeldRowThatNoLongerMeetsTheContractIsNotReleased() {
         Landing landing = new Landing(dir.resolve("lake/landing"));
-        landing.batch("customers", "2024-01").row(C1).write();
-        landing.batch("transactions", "2024-01")
-                .row("txn_id=T1", "customer_id=C1", "txn_ts=2024-01-10T12:00:00+08:00", "amount=100.00")
-                .row("txn_id=T2", "customer_id=C9", "txn_ts=2024-01-11T12:00:00+08:00", "amount=20.00")
-                .row("txn_id=T3", "customer_id=C9", "txn_ts=2024-01-12T12:00:00+08:00", "amount=30.00")
-                .write();
-        LakeTables tables = SharedSpark.lake(dir.resolve("lake"));
-        ingest(tables, landing, "2024-01", false);
+        LakeTables tables = firstMonth(landing, txn("T1", "C1", 10, "100.00"), txn("T2", "C9", 11, "20.00"),
+                txn("T3", "C9", 12, "30.00"));
         assertThat(tables.read(Quarantine.TABLE).where("reason = 'orphan_customer'").count()).isEqualTo(2);
 
         // While T3 waits for C9, its raw line stops meeting the contract (here: its amount is
@@ -73,20 +86,14 @@ class QuarantineLifecycleTest {
     @Test
     void aForcedReloadOfACorrectedBatchTakesItsOldRejectsAway() {
         Landing landing = new Landing(dir.resolve("lake/landing"));
-        landing.batch("customers", "2024-01").row(C1).write();
-        landing.batch("transactions", "2024-01")
-                .row("txn_id=T1", "customer_id=C1", "txn_ts=2024-01-10T12:00:00+08:00", "amount=100.00")
-                .row("txn_id=T2", "customer_id=C1", "txn_ts=2024-01-11T12:00:00+08:00", "amount=ten")
-                .write();
-        LakeTables tables = SharedSpark.lake(dir.resolve("lake"));
-        ingest(tables, landing, "2024-01", false);
+        LakeTables tables = firstMonth(landing, txn("T1", "C1", 10, "100.00"), txn("T2", "C1", 11, "ten"));
         assertThat(quarantined(tables, "T2").<String>getAs("reason")).isEqualTo("unparseable_decimal");
 
         // The source system fixes T2 and the batch is delivered again: now nothing is rejected,
         // and the quarantine must not keep the reject of the first delivery.
         landing.batch("transactions", "2024-01")
-                .row("txn_id=T1", "customer_id=C1", "txn_ts=2024-01-10T12:00:00+08:00", "amount=100.00")
-                .row("txn_id=T2", "customer_id=C1", "txn_ts=2024-01-11T12:00:00+08:00", "amount=10.00")
+                .row(txn("T1", "C1", 10, "100.00"))
+                .row(txn("T2", "C1", 11, "10.00"))
                 .write();
         List<BatchResult> reloaded = ingest(tables, landing, "2024-01", true);
 
