@@ -85,7 +85,7 @@ final class StatusCommand implements Callable<Integer> {
     private static final int TABLES_AT_A_TIME = 4;
 
     /** One table's status line: its version and row count, or that it is not created yet. */
-    private record TableLine(Table table, OptionalLong version, String text) {
+    record TableLine(Table table, OptionalLong version, String text) {
         static TableLine of(LakeTables tables, Table t) {
             if (!tables.exists(t.name())) {
                 return new TableLine(t, OptionalLong.empty(),
@@ -98,23 +98,21 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    static void print(LakeTables tables) {
-        Console.heading("status " + tables.paths().root());
-        Console.line("tables:");
-        Map<String, Long> versions = new HashMap<>();
+    /** One line per catalog table, in catalog order. */
+    static List<TableLine> tableLines(LakeTables tables) {
         // Each table costs a replay of its Delta log, mostly waiting on storage and the driver; a
         // few at a time overlap those waits. The lines still come in catalog order.
         ExecutorService pool = Executors.newFixedThreadPool(TABLES_AT_A_TIME);
         try {
-            List<Future<TableLine>> lines = new ArrayList<>();
+            List<Future<TableLine>> pending = new ArrayList<>();
             for (Table t : Catalog.get().tables()) {
-                lines.add(pool.submit(() -> TableLine.of(tables, t)));
+                pending.add(pool.submit(() -> TableLine.of(tables, t)));
             }
-            for (Future<TableLine> f : lines) {
-                TableLine line = f.get();
-                line.version().ifPresent(v -> versions.put(line.table().name(), v));
-                Console.line(line.text());
+            List<TableLine> lines = new ArrayList<>();
+            for (Future<TableLine> f : pending) {
+                lines.add(f.get());
             }
+            return lines;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("status interrupted", e);
@@ -122,6 +120,16 @@ final class StatusCommand implements Callable<Integer> {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    static void print(LakeTables tables) {
+        Console.heading("status " + tables.paths().root());
+        Console.line("tables:");
+        Map<String, Long> versions = new HashMap<>();
+        for (TableLine line : tableLines(tables)) {
+            line.version().ifPresent(v -> versions.put(line.table().name(), v));
+            Console.line(line.text());
         }
         printServingCatalog(tables.paths().serving(), versions);
         if (tables.exists(BatchLog.TABLE)) {

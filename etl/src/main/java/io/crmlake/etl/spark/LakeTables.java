@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -210,7 +211,7 @@ public final class LakeTables {
      */
     public long version(String name) {
         ensure(name);
-        return logFiles(name).stream().map(COMMIT_FILE::matcher).filter(java.util.regex.Matcher::matches)
+        return logFiles(name).stream().map(COMMIT_FILE::matcher).filter(Matcher::matches)
                 .mapToLong(m -> Long.parseLong(m.group(1))).max()
                 .orElseThrow(() -> new IllegalStateException(location(name) + "/_delta_log holds no commit"));
     }

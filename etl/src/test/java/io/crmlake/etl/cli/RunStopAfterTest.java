@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,16 @@ class RunStopAfterTest {
     void stoppingAfterBuildFillsTheStarButComputesNoMartAndPublishesNothing() {
         LakeTables tables = runStoppingAfter("build");
         assertThat(tables.read("fact_transaction").count()).isEqualTo(2);
+        // The status that ends the run: one line per catalog table, in catalog order, with the
+        // table's Delta version and row count (its lines are worked out several at a time).
+        List<StatusCommand.TableLine> status = StatusCommand.tableLines(tables);
+        assertThat(status).extracting(l -> l.table().name())
+                .containsExactlyElementsOf(Catalog.get().tables().stream().map(t -> t.name()).toList());
+        assertThat(status).filteredOn(l -> l.table().name().equals("fact_transaction")).singleElement()
+                .satisfies(l -> assertThat(l.text()).matches(
+                        "  fact_transaction +gold +v" + tables.version("fact_transaction") + " +2 rows"));
+        assertThat(status).filteredOn(l -> l.table().name().equals("mart_kpi")).singleElement()
+                .satisfies(l -> assertThat(l.text()).endsWith("not created yet"));
         assertThat(tables.read(BatchLog.TABLE).where(col("built_at").isNull()).count()).as("batches left unbuilt").isZero();
         for (var mart : Catalog.get().tables(Layer.MART)) {
             assertThat(tables.exists(mart.name())).as(mart.name() + " created").isFalse();
