@@ -95,6 +95,9 @@ final class OrphanRelease {
             // One commit for all entities, after their bronze rows are in: a crash in between leaves
             // the rows held, and the next run's insert-only merges add nothing twice. A row that no
             // longer meets the contract is not released: it stays in quarantine under its new reason.
+            // Counted before the quarantine changes: should Spark recompute the verdicts, it
+            // reads the held rows again, and afterwards the failed ones are no longer held.
+            long failedRows = verdicts.where(col("reason").isNotNull()).count();
             Map<String, String> released = Map.of("released_batch_id", "'" + IngestJob.sqlText(releasingBatch) + "'");
             Map<String, String> failed = Map.of("reason", "s.reason", "field", "s.field", "detail", "s.detail");
             tables.ensure(Quarantine.TABLE).as("t")
@@ -104,7 +107,6 @@ final class OrphanRelease {
                     .whenMatched("s.reason IS NULL").updateExpr(released)
                     .whenMatched().updateExpr(failed)
                     .execute();
-            long failedRows = verdicts.where(col("reason").isNotNull()).count();
             return new Outcome(total - failedRows, failedRows);
         } finally {
             checked.forEach(Dataset::unpersist);

@@ -69,8 +69,12 @@ class QuarantineLifecycleTest {
         landing.batch("customers", "2024-02")
                 .row("customer_id=C9", "updated_at=2024-02-01T10:00:00+08:00", "name=张敏", "join_date=2024-01-11",
                         "relationship=non_contractual").write();
-        ingest(tables, landing, "2024-02", false);
+        List<String> progress = new java.util.ArrayList<>();
+        LandingZone zone = new LandingZone(landing.root().toString(), tables.spark().sparkContext().hadoopConfiguration());
+        new IngestJob(tables, zone, progress::add).run(Optional.of("2024-02"), false);
 
+        assertThat(progress).anySatisfy(line -> assertThat(line)
+                .contains("released 1 held rows whose customer has arrived; 1 no longer meet the contract"));
         assertThat(tables.read("bronze_transactions").select("txn_id").orderBy("txn_id").collectAsList())
                 .extracting(r -> r.getString(0)).containsExactly("T1", "T2");
         Row t2 = quarantined(tables, "T2");
