@@ -10,6 +10,8 @@
 #   still runs, on no rows, which times the fixed cost of a monthly run (JVM and Spark start,
 #   one Delta operation per step) apart from the work its rows cause.
 #   BENCH_SEPARATE=1 times the month as two commands, `ingest` then `build` (two JVMs).
+#   BENCH_THREAD_CPU=1 also shows where each run's CPU goes: per JVM thread group (JIT compilers,
+#   executor tasks, main thread, GC) and the JIT's compile time (docs/benchmarks.md, top section).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="${1:-work/bench-100000}"
@@ -37,9 +39,17 @@ deliver() {
 }
 
 # timed NAME COMMAND...: measures the command, then prints its step lines.
+# With BENCH_THREAD_CPU=1 it also writes the CPU per JVM thread group to $work/NAME.threads
+# (bench/thread-cpu.sh) and the JIT compiler's own account (-XX:+CITime) to the end of NAME.log.
 timed() {
-  measure "$@"
-  grep -h "done\|released" "$work/$1.log" | sed 's/^/    /'
+  local name="$1"; shift
+  if [ "${BENCH_THREAD_CPU:-0}" = 1 ]; then
+    JAVA_TOOL_OPTIONS="-XX:+UnlockDiagnosticVMOptions -XX:+CITime" measure "$name" bench/thread-cpu.sh "$work/$name.threads" "$@"
+    sed 's/^/    /' "$work/$name.threads"
+  else
+    measure "$name" "$@"
+  fi
+  grep -h "done\|released" "$work/$name.log" | sed 's/^/    /'
 }
 
 lake="$work/lake"
