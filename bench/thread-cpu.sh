@@ -18,10 +18,11 @@ done
 wait "$pid"
 rc=$?
 # A thread's last sample is its CPU; threads that ended between two samples count up to their last one.
+# Groups under 0.5 s are left out of the listing, not out of the total.
 awk -F'|' -v tck="$(getconf CLK_TCK)" '
   { if ($3 >= cpu[$1]) { cpu[$1] = $3; name[$1] = $2 } }
   END { for (t in cpu) { g = name[t]; sub(/[#-]?[0-9]+$/, "", g); sub(/ +$/, "", g); sum[g] += cpu[t] / tck; total += cpu[t] / tck }
-        for (g in sum) printf "%8.1f s  %s\n", sum[g], g
+        for (g in sum) if (sum[g] >= 0.5) printf "%8.1f s  %s\n", sum[g], g
         printf "%8.1f s  all threads\n", total }' "$samples" | sort -nr > "$out"
 rm -f "$samples"
 exit "$rc"
