@@ -1,5 +1,8 @@
 package io.crmlake.reports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.text.MessageFormat;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Locale;
@@ -12,6 +15,8 @@ import java.util.TimeZone;
  * code added by a later rules version still prints instead of failing the report.
  */
 public final class Labels {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Labels() {}
 
@@ -37,6 +42,26 @@ public final class Labels {
             labelled.append(labelled.length() == 0 ? "" : separator).append(code(bundle, prefix, part.trim()));
         }
         return labelled.toString();
+    }
+
+    /**
+     * A sentence the data carries, said in the report's language: the bundle's pattern
+     * {@code prefix.code} (a MessageFormat) over {@code valuesJson}, the sentence's values as a
+     * JSON array of strings (mart_warning.detail_args). {@code asWritten}, the sentence as the
+     * data wrote it, when the bundle has no pattern for the code or the row has no values (rows
+     * written before detail_args existed), so such a row still prints.
+     */
+    public static String sentence(ResourceBundle bundle, String prefix, Object code, String valuesJson, String asWritten) {
+        String key = prefix + "." + code;
+        if (bundle == null || code == null || valuesJson == null || !bundle.containsKey(key)) {
+            return asWritten;
+        }
+        try {
+            Object[] values = JSON.readValue(valuesJson, String[].class);
+            return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(values);
+        } catch (JsonProcessingException malformed) {
+            return asWritten;
+        }
     }
 
     /**

@@ -89,16 +89,23 @@ final class SampleBusiness {
             FROM (VALUES (202412), (202501), (202502), (202503), (202504), (202505), (202506)) v(m)
             """,
             """
-            INSERT INTO mart_warning (as_of_date, warning_id, customer_id, warning_type, triggered_on, due_date, owner_staff_id,
-                                      org_unit_id, detail, suggested_channel, status) VALUES
-              ('2025-06-30', 'W1', 'C001', 'purchase_overdue', '2025-06-20', '2025-06-27', 'S01', 'O01', '距上次购买 48 天，超过购买周期 1.6 倍', 'phone', 'open'),
-              ('2025-06-30', 'W2', 'C002', 'contract_expiring', '2025-06-25', '2025-07-02', 'S01', 'O01', '合约 2025-07-20 到期', 'sms', 'open'),
-              ('2025-06-30', 'W3', 'C004', 'balance_running_out', '2025-06-29', '2025-07-01', NULL, 'O01', '余额 3.20 元，约 2 天用完', 'sms', 'open'),
-              ('2025-06-30', 'W4', 'C002', 'birthday_next_month', '2025-06-01', '2025-06-15', 'S01', 'O01', '7 月 8 日生日', 'sms', 'completed'),
-              ('2025-06-30', 'W5', 'C003', 'purchase_overdue', '2025-06-21', '2025-06-28', 'S02', 'O02', '距上次购买 40 天', 'email', 'open'),
-              ('2025-06-30', 'W6', 'C003', 'birthday_next_month', '2025-06-02', '2025-06-09', 'S02', 'O02', '7 月 1 日生日', 'email', 'expired'),
+            INSERT INTO mart_warning (as_of_date, warning_id, customer_id, warning_type, trigger_kind, triggered_on, due_date,
+                                      owner_staff_id, org_unit_id, detail, detail_args, suggested_channel, status) VALUES
+              ('2025-06-30', 'W1', 'C001', 'purchase_overdue', 'recency_cycles', '2025-06-20', '2025-06-27', 'S01', 'O01',
+               'no purchase since 2025-05-03 (48 days; own cycle 30.0 days)', '["2025-05-03","48","30.0"]', 'phone', 'open'),
+              ('2025-06-30', 'W2', 'C002', 'contract_expiring', 'contract_days_left', '2025-06-25', '2025-07-02', 'S01', 'O01',
+               'contract ends 2025-07-20 (25 days left)', '["2025-07-20","25"]', 'sms', 'open'),
+              ('2025-06-30', 'W3', 'C004', 'balance_running_out', 'balance_days_left', '2025-06-29', '2025-07-01', NULL, 'O01',
+               'balance 3.20 lasts 2.0 days at 1.60 a day', '["3.20","2.0","1.60"]', 'sms', 'open'),
+              ('2025-06-30', 'W4', 'C002', 'birthday_next_month', 'birthday_next_month', '2025-06-01', '2025-06-15', 'S01', 'O01',
+               'birthday on 07-08', '["07-08"]', 'sms', 'completed'),
+              ('2025-06-30', 'W5', 'C003', 'purchase_overdue', 'recency_cycles', '2025-06-21', '2025-06-28', 'S02', 'O02',
+               'no purchase since 2025-05-12 (40 days; own cycle 25.0 days)', '["2025-05-12","40","25.0"]', 'email', 'open'),
+              ('2025-06-30', 'W6', 'C003', 'birthday_next_month', 'birthday_next_month', '2025-06-02', '2025-06-09', 'S02', 'O02',
+               'birthday on 07-01', '["07-01"]', 'email', 'expired'),
               -- the run of the day before: W4 was still open then; the worklist of 2025-06-30 must not list it
-              ('2025-06-29', 'W4', 'C002', 'birthday_next_month', '2025-06-01', '2025-06-15', 'S01', 'O01', '7 月 8 日生日', 'sms', 'open')
+              ('2025-06-29', 'W4', 'C002', 'birthday_next_month', 'birthday_next_month', '2025-06-01', '2025-06-15', 'S01', 'O01',
+               'birthday on 07-08', '["07-08"]', 'sms', 'open')
             """,
             // mart_kpi as the KPI job writes it: percent KPIs in percent, variant total (all_triggers for
             // warning completion), one slice per as_of_date. The 2025-06-30 run is superseded by the

@@ -43,9 +43,13 @@ class WarningWorklistTest {
         assertThat(text).contains("预警工作清单", "徐汇营业厅(O01)", "截至2025年6月30日", "待处理预警3条",
                 "客户经理：王芳", "2位客户", "客户经理：未分配", "1位客户");
         // W1: C001 consented to phone and the mart suggests phone; overdue since 2025-06-27.
-        assertThat(text).contains("张伟", "C001", "13800000001", "超期未购买：距上次购买48天", "2025年6月27日已逾期");
+        // The reason is said in Chinese from detail_args, not the mart's English detail.
+        assertThat(text).contains("张伟", "C001", "13800000001", "2025年6月27日已逾期",
+                "超期未购买：自2025-05-03起未再购买（已48天，平时每30.0天购买一次）");
         // W2: C002 consented to SMS (suggested) — contract expiring, due 2025-07-02.
-        assertThat(text).contains("李娜", "合约即将到期", "2025年7月2日");
+        assertThat(text).contains("李娜", "合约即将到期：合约2025-07-20到期（剩25天）", "2025年7月2日");
+        assertThat(text).contains("余额即将用尽：余额3.20元，按每天1.60元仅够2.0天");
+        assertThat(text).doesNotContain("nopurchase", "contractends", "lasts");
         // W3: C004 consented to nothing: the list says so instead of proposing a channel.
         assertThat(text).contains("赵敏", "无联系许可，请勿联系");
         // Completed W4 and O02's W5 are not on O01's list.
@@ -62,8 +66,10 @@ class WarningWorklistTest {
                 ReportParameters.worklist("B01", MORNING), connection, Locale.ENGLISH))
                 .saveAs("warning-worklist_en.pdf").compactText();
         assertThat(text).contains("Early-warningworklist", "上海分公司(B01)", "4openwarnings",
-                "Accountmanager:王芳", "Accountmanager:李强", "欧阳锋", "Purchaseoverdue", "phone",
-                "noconsent:donotcontact", "overdue");
+                "Accountmanager:王芳", "Accountmanager:李强", "欧阳锋", "phone", "noconsent:donotcontact", "overdue",
+                "Purchaseoverdue:nopurchasesince2025-05-03(48days;owncycle30.0days)",
+                "Balancerunningout:balance3.20lasts2.0daysat1.60aday");
+        assertThat(text).doesNotContain("未再购买");
     }
 
     @Test
@@ -86,6 +92,7 @@ class WarningWorklistTest {
     @Test
     void longWorklistPagesThroughTheVirtualizerAndKeepsEveryRow(@TempDir Path big) throws Exception {
         Path file = ServingCatalogFixture.withSampleBusiness(big);
+        // rows without detail_args, like those a warnings run wrote before that column: the detail prints as written
         try (Connection rw = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = rw.createStatement()) {
             st.execute("""
                     INSERT INTO mart_warning (as_of_date, warning_id, customer_id, warning_type, triggered_on, due_date,

@@ -3,6 +3,7 @@ package io.crmlake.etl.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmlake.etl.support.PublishedLake;
+import io.crmlake.reports.Labels;
 import io.crmlake.reports.ReportLocales;
 import io.crmlake.reports.ReportParameters;
 import io.crmlake.reports.ReportRenderer;
@@ -111,8 +112,44 @@ class ReportsOnPublishedCatalogTest {
             assertThat(text).contains(compact(labels.getString("worklist.title")),
                     compact(msg(locale, "worklist.subtitle", labels.getString("org.all"), asOfText, open)), firstCustomer);
         }
-        assertThat(render("warning-worklist", ReportParameters.worklist("ALL", asOf), Locale.SIMPLIFIED_CHINESE, null))
-                .contains("预警工作清单");
+        // one open warning's reason, as each language says it: the zh sentence from detail_args, the mart's detail in en
+        String zhText = render("warning-worklist", ReportParameters.worklist("ALL", asOf), Locale.SIMPLIFIED_CHINESE, null);
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
+                select warning_type, trigger_kind, detail, detail_args from mart_warning
+                where status = 'open' and as_of_date = (select max(as_of_date) from mart_warning)
+                order by warning_id limit 1""")) {
+            rs.next();
+            ResourceBundle zh = ReportLocales.labels(ReportLocales.CHINESE);
+            String reason = zh.getString("warning." + rs.getString(1)) + zh.getString("common.colon")
+                    + Labels.sentence(zh, "warning.detail", rs.getString(2), rs.getString(4), rs.getString(3));
+            assertThat(zhText).contains("预警工作清单", compact(reason)).doesNotContain(compact(rs.getString(3)));
+        }
+    }
+
+    /**
+     * Each trigger kind's sentence: the en bundle's pattern over detail_args reads exactly as the
+     * mart's detail (so English reports and the mart say the same), and the zh pattern leaves no
+     * English word in it. Every warning of the lake, all four kinds of the shipped warnings.yml.
+     */
+    @Test
+    void everyWarningsReasonReadsAsTheMartsDetailInEnglishAndWithoutEnglishInChinese() throws Exception {
+        ResourceBundle en = ReportLocales.labels(ReportLocales.ENGLISH);
+        ResourceBundle zh = ReportLocales.labels(ReportLocales.CHINESE);
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        long rows = 0;
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("select trigger_kind, detail, detail_args from mart_warning")) {
+            while (rs.next()) {
+                String kind = rs.getString(1), detail = rs.getString(2), values = rs.getString(3);
+                kinds.add(kind);
+                rows++;
+                assertThat(values).as(detail).isNotNull();
+                assertThat(Labels.sentence(en, "warning.detail", kind, values, null)).isEqualTo(detail);
+                assertThat(Labels.sentence(zh, "warning.detail", kind, values, null)).as(detail).doesNotContainPattern("[A-Za-z]");
+            }
+        }
+        assertThat(kinds).containsExactly("balance_days_left", "birthday_next_month", "contract_days_left", "recency_cycles");
+        assertThat(rows).isGreaterThan(100);
     }
 
     @Test

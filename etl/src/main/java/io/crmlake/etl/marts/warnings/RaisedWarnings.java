@@ -1,6 +1,7 @@
 package io.crmlake.etl.marts.warnings;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -12,6 +13,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.format_number;
+import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lead;
@@ -20,6 +22,7 @@ import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.udf;
 
 import io.crmlake.etl.model.warning.BalanceRunway;
@@ -44,12 +47,13 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * The warnings each trigger raises between the first day of the lake's data and the as-of
  * date, one row per episode (a condition that persists is raised once, on its first day).
- * Columns: customer_id, warning_type, trigger_kind, subject_id, triggered_on, measure, detail.
+ * Columns: customer_id, warning_type, trigger_kind, subject_id, triggered_on, measure, detail,
+ * detail_args.
  * The maths of each trigger is in model/warning; this class only reads the star schema.
  */
 final class RaisedWarnings {
 
-    private static final Column[] COLUMNS = java.util.Arrays.stream(new String[] {"customer_id", "warning_type", "trigger_kind", "subject_id", "triggered_on", "measure", "detail"})
+    private static final Column[] COLUMNS = java.util.Arrays.stream(new String[] {"customer_id", "warning_type", "trigger_kind", "subject_id", "triggered_on", "measure", "detail", "detail_args"})
             .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
 
     private final LakeTables tables;
@@ -99,9 +103,8 @@ final class RaisedWarnings {
                 .where(col("fires").and(not(col("previous_fired"))))
                 .withColumn("subject_id", col("account_id"))
                 .withColumn("triggered_on", col("observed_on"))
-                .withColumn("detail", concat(lit("balance "), format_number(col("balance"), 2), lit(" lasts "),
-                        format_number(col("measure"), 1), lit(" days at "),
-                        format_number(col("revenue").divide(dayofmonth(col("observed_on"))), 2), lit(" a day")));
+                .transform(d -> withDetail(d, "balance %s lasts %s days at %s a day", format_number(col("balance"), 2),
+                        format_number(col("measure"), 1), format_number(col("revenue").divide(dayofmonth(col("observed_on"))), 2)));
     }
 
     /** Each account's latest known contract end: raised on the first day its days left are in range. */
@@ -120,8 +123,8 @@ final class RaisedWarnings {
                         .and(col("close_date").isNull().or(col("close_date").gt(col("triggered_on")))))
                 .withColumn("subject_id", col("account_id"))
                 .withColumn("measure", datediff(col("contract_end_date"), col("triggered_on")).cast("decimal(18,4)"))
-                .withColumn("detail", concat(lit("contract ends "), date_format(col("contract_end_date"), "yyyy-MM-dd"),
-                        lit(" ("), col("measure").cast("int").cast("string"), lit(" days left)")));
+                .transform(d -> withDetail(d, "contract ends %s (%s days left)",
+                        date_format(col("contract_end_date"), "yyyy-MM-dd"), col("measure").cast("int").cast("string")));
     }
 
     /**
@@ -149,9 +152,9 @@ final class RaisedWarnings {
                 .where(col("next_purchase").isNull().or(col("next_purchase").gt(col("triggered_on"))))
                 .withColumn("subject_id", col("customer_id"))
                 .withColumn("measure", col("overdue_day").multiply(col("gaps")).divide(col("span")).cast("decimal(18,4)"))
-                .withColumn("detail", concat(lit("no purchase since "), date_format(col("purchase_day"), "yyyy-MM-dd"),
-                        lit(" ("), col("overdue_day").cast("string"), lit(" days; own cycle "),
-                        format_number(col("span").divide(col("gaps")), 1), lit(" days)")));
+                .transform(d -> withDetail(d, "no purchase since %s (%s days; own cycle %s days)",
+                        date_format(col("purchase_day"), "yyyy-MM-dd"), col("overdue_day").cast("string"),
+                        format_number(col("span").divide(col("gaps")), 1)));
     }
 
     /** Raised on the first day of the month before the birthday month, for customers known by then. */
@@ -167,7 +170,17 @@ final class RaisedWarnings {
                 .join(known, new String[] {"customer_id", "month_key"})
                 .withColumn("subject_id", col("customer_id"))
                 .withColumn("measure", lit(null).cast("decimal(18,4)"))
-                .withColumn("detail", concat(lit("birthday on "), date_format(col("birth_date"), "MM-dd")));
+                .transform(d -> withDetail(d, "birthday on %s", date_format(col("birth_date"), "MM-dd")));
+    }
+
+    /**
+     * detail, the sentence in English, and detail_args, the same values as a JSON array of strings:
+     * a report in another language says the sentence with its own pattern over detail_args (labels
+     * warning.detail.&lt;trigger_kind&gt;), so the mart holds the values once and no language but its own.
+     */
+    static Dataset<Row> withDetail(Dataset<Row> frame, String english, Column... values) {
+        return frame.withColumn("detail", format_string(english, values))
+                .withColumn("detail_args", to_json(array(values)));
     }
 
     /** yyyymm of the month before, as a column. */

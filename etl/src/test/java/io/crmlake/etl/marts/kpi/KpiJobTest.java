@@ -154,7 +154,7 @@ class KpiJobTest {
                 "null AS owner_staff_id",
                 "'" + unit + "' AS org_unit_id",
                 "null AS measure",
-                "'fixture' AS detail",
+                "'fixture' AS detail", "null AS detail_args",
                 "'phone' AS suggested_channel",
                 "CASE WHEN id < " + completed + " OR id >= 410 THEN 'completed' WHEN id < 400 THEN 'expired' ELSE 'open' END AS status",
                 "null AS completed_at", "null AS completed_by_touchpoint_id", "null AS completed_channel",

@@ -122,6 +122,7 @@ class WarningsJobTest {
         assertThat((String) w.getAs("owner_staff_id")).isEqualTo("S1");
         assertThat((String) w.getAs("suggested_channel")).isEqualTo("phone");
         assertThat((String) w.getAs("detail")).isEqualTo("balance 30.00 lasts 3.0 days at 10.00 a day");
+        assertThat((String) w.getAs("detail_args")).isEqualTo("[\"30.00\",\"3.0\",\"10.00\"]");
     }
 
     @Test
@@ -134,6 +135,8 @@ class WarningsJobTest {
         assertThat((Object) w.getAs("owner_staff_id")).isNull();
         assertThat((String) w.getAs("org_unit_id")).isEqualTo("O2");
         assertThat((String) w.getAs("suggested_channel")).isEqualTo("sms");
+        assertThat((String) w.getAs("detail")).isEqualTo("contract ends 2024-04-20 (30 days left)");
+        assertThat((String) w.getAs("detail_args")).isEqualTo("[\"2024-04-20\",\"30\"]");
     }
 
     @Test
