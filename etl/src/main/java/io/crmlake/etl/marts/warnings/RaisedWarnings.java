@@ -176,7 +176,7 @@ final class RaisedWarnings {
     /**
      * detail, the sentence in English, and detail_args, the same values as a JSON array of strings:
      * a report in another language says the sentence with its own pattern over detail_args (labels
-     * warning.detail.&lt;trigger_kind&gt;), so the mart holds the values once and no language but its own.
+     * warning.detail.TRIGGER_KIND), so the mart stays in one language and the reports in theirs.
      */
     static Dataset<Row> withDetail(Dataset<Row> frame, String english, Column... values) {
         return frame.withColumn("detail", format_string(english, values))
