@@ -95,9 +95,9 @@ class WarningWorklistTest {
         // rows without detail_args, like those a warnings run wrote before that column: the detail prints as written
         try (Connection rw = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = rw.createStatement()) {
             st.execute("""
-                    INSERT INTO mart_warning (as_of_date, warning_id, customer_id, warning_type, triggered_on, due_date,
+                    INSERT INTO mart_warning (as_of_date, warning_id, customer_id, warning_type, trigger_kind, triggered_on, due_date,
                                               owner_staff_id, org_unit_id, detail, suggested_channel, status)
-                    SELECT DATE '2025-06-30', 'B' || i, 'C002', 'contract_expiring', DATE '2025-06-20', DATE '2025-07-01' + (i % 30)::INTEGER,
+                    SELECT DATE '2025-06-30', 'B' || i, 'C002', 'contract_expiring', 'contract_days_left', DATE '2025-06-20', DATE '2025-07-01' + (i % 30)::INTEGER,
                            'S01', 'O01', '批量预警第 ' || i || ' 条', 'sms', 'open'
                     FROM range(1, 701) r(i)""");
         }
